@@ -1,0 +1,439 @@
+package brandkit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileName is the name of a kit file found by walking up from a draft.
+const FileName = "selaras.toml"
+
+// maxKitBytes bounds what a kit file may hold; a kit is hand-written text.
+const maxKitBytes = 4 << 20
+
+// maxExtends bounds an extends chain, well beyond any real hierarchy
+// (province, regency, agency).
+const maxExtends = 16
+
+// Source is where kit files are read from: the file system, or the git
+// index when checking staged files. ReadFile returns an error satisfying
+// errors.Is(err, fs.ErrNotExist) when there is no such file.
+type Source interface {
+	ReadFile(path string) ([]byte, error)
+}
+
+// OSFiles reads kit files from the operating system's file system.
+type OSFiles struct{}
+
+func (OSFiles) ReadFile(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > maxKitBytes {
+		return nil, fmt.Errorf("%s is larger than %d MiB: not a kit", path, maxKitBytes>>20)
+	}
+	return os.ReadFile(path)
+}
+
+// Problem is one thing wrong with a kit, with where it is.
+type Problem struct {
+	File string // as given; "(embedded)" for the default kit
+	Line int    // 1-based; 0 when unknown
+	Key  string // dotted key, e.g. "jargon[3].phrase"
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Key != "" {
+		b.WriteString(p.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Loader finds and loads kits, caching each file once. It is safe for
+// concurrent use.
+type Loader struct {
+	// Files is where kit files are read; nil means the OS file system.
+	Files Source
+	// Override, when set, is the kit file used for every file (--kit).
+	Override string
+	// Fixed, when set, is the kit used for every file (tests, examples).
+	Fixed *Kit
+	// KnownRule, when set, validates the rule names a kit mentions.
+	KnownRule func(name string) bool
+
+	mu    sync.Mutex
+	kits  map[string]*loaded // by cleaned path
+	dirs  map[string]string  // folder -> nearest kit path, "" for none
+	dflt  *Kit
+	dfErr error
+}
+
+type loaded struct {
+	once sync.Once
+	kit  *Kit
+	err  error
+}
+
+func (l *Loader) files() Source {
+	if l.Files == nil {
+		return OSFiles{}
+	}
+	return l.Files
+}
+
+// ForFile returns the kit that applies to the draft or image at path: the
+// override, else the nearest selaras.toml in its folder or above, else the
+// embedded default.
+func (l *Loader) ForFile(path string) (*Kit, error) {
+	if l.Fixed != nil {
+		return l.Fixed, nil
+	}
+	if l.Override != "" {
+		return l.Load(l.Override)
+	}
+	if kp := l.nearest(filepath.Dir(path)); kp != "" {
+		return l.Load(kp)
+	}
+	return l.Default()
+}
+
+// nearest walks up from dir to the root looking for a kit file.
+func (l *Loader) nearest(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	var visited []string
+	found := ""
+	for d := abs; ; {
+		l.mu.Lock()
+		kp, ok := l.dirs[d]
+		l.mu.Unlock()
+		if ok {
+			found = kp
+			break
+		}
+		visited = append(visited, d)
+		cand := filepath.Join(d, FileName)
+		if _, err := l.files().ReadFile(cand); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			// A kit that exists but cannot be read is still the nearest kit:
+			// Load reports why, rather than silently skipping to a parent.
+			found = cand
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	l.mu.Lock()
+	if l.dirs == nil {
+		l.dirs = map[string]string{}
+	}
+	for _, d := range visited {
+		l.dirs[d] = found
+	}
+	l.mu.Unlock()
+	return found
+}
+
+// Load reads the kit file at path and the kits it extends.
+func (l *Loader) Load(path string) (*Kit, error) {
+	key := filepath.Clean(path)
+	l.mu.Lock()
+	if l.kits == nil {
+		l.kits = map[string]*loaded{}
+	}
+	e, ok := l.kits[key]
+	if !ok {
+		e = &loaded{}
+		l.kits[key] = e
+	}
+	l.mu.Unlock()
+	e.once.Do(func() { e.kit, e.err = l.loadChain(key, nil) })
+	return e.kit, e.err
+}
+
+// Default returns the embedded default kit.
+func (l *Loader) Default() (*Kit, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.dflt == nil && l.dfErr == nil {
+		l.dflt, l.dfErr = l.parse(defaultName, defaultKit, nil)
+	}
+	return l.dflt, l.dfErr
+}
+
+// Parse reads a kit from src alone (no extends is followed); name is used in
+// messages. It is what tests and `selaras kit check` of a snippet use.
+func Parse(name string, src []byte) (*Kit, error) {
+	var l Loader
+	return l.parse(name, src, nil)
+}
+
+// ParseOver reads a kit from src merged over parent, as if src said
+// `extends` of parent.
+func ParseOver(parent *Kit, name string, src []byte) (*Kit, error) {
+	var l Loader
+	return l.parse(name, src, parent)
+}
+
+func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
+	for _, s := range seen {
+		if s == path {
+			return nil, Problem{File: seen[0], Key: "kit.extends",
+				Msg: "extends forms a loop: " + strings.Join(append(seen, path), " -> ")}
+		}
+	}
+	if len(seen) >= maxExtends {
+		return nil, Problem{File: seen[0], Key: "kit.extends", Msg: fmt.Sprintf("extends chain is deeper than %d kits", maxExtends)}
+	}
+	src, err := l.files().ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, Problem{File: path, Msg: "kit file not found"}
+		}
+		return nil, Problem{File: path, Msg: "cannot read kit: " + plainErr(err)}
+	}
+	var head struct {
+		Kit struct {
+			Extends  string `toml:"extends"`
+			Defaults *bool  `toml:"defaults"`
+		} `toml:"kit"`
+	}
+	// Only to learn the parent; full errors come from parse below.
+	_, _ = toml.Decode(string(src), &head)
+	var parent *Kit
+	if ext := head.Kit.Extends; ext != "" {
+		pp := ext
+		if !filepath.IsAbs(pp) {
+			pp = filepath.Join(filepath.Dir(path), pp)
+		}
+		pp = filepath.Clean(pp)
+		parent, err = l.loadChain(pp, append(seen, path))
+		if err != nil {
+			var p Problem
+			if errors.As(err, &p) && p.File == pp && p.Msg == "kit file not found" {
+				return nil, Problem{File: path, Line: newLocator(src).key("kit", "extends"), Key: "kit.extends",
+					Msg: fmt.Sprintf("extends %q: no such kit file", ext)}
+			}
+			return nil, err
+		}
+	} else if head.Kit.Defaults == nil || *head.Kit.Defaults {
+		if parent, err = l.Default(); err != nil {
+			return nil, err
+		}
+	}
+	return l.parse(path, src, parent)
+}
+
+func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	var k Kit
+	md, err := toml.Decode(string(src), &k)
+	if err != nil {
+		return nil, tomlProblem(name, err)
+	}
+	loc := newLocator(src)
+	var probs []error
+	for _, u := range md.Undecoded() {
+		probs = append(probs, Problem{File: name, Line: loc.key(u...), Key: u.String(), Msg: "unknown key"})
+	}
+	probs = append(probs, k.validate(name, loc, l.KnownRule)...)
+	if len(probs) > 0 {
+		return nil, errors.Join(probs...)
+	}
+	k.Path = name
+	if name == defaultName {
+		k.Path = ""
+	}
+	sum := sha256.Sum256(src)
+	k.Hash = hex.EncodeToString(sum[:8])
+	k.Chain = []string{name}
+	if parent != nil {
+		merged := mergeKits(parent, &k, &md)
+		merged.Path, merged.Chain = k.Path, append(append([]string{}, parent.Chain...), name)
+		h := sha256.Sum256([]byte(parent.Hash + k.Hash))
+		merged.Hash = hex.EncodeToString(h[:8])
+		return merged, nil
+	}
+	k.Rules.Disable = effectiveDisabled(nil, k.Rules)
+	k.Rules.Enable = nil
+	return &k, nil
+}
+
+// effectiveDisabled applies a kit's [rules] enable/disable to what its
+// parent disabled.
+func effectiveDisabled(parentOff []string, r RuleSettings) []string {
+	var out []string
+	for _, d := range append(append([]string{}, parentOff...), r.Disable...) {
+		if !contains(r.Enable, d) && !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeKits lays child over parent: lists are added to the parent's, tables
+// are merged key by key, and a value the child sets replaces the parent's.
+func mergeKits(parent, child *Kit, md *toml.MetaData) *Kit {
+	out := &Kit{}
+	pv, cv, ov := reflect.ValueOf(parent).Elem(), reflect.ValueOf(child).Elem(), reflect.ValueOf(out).Elem()
+	t := pv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := tomlName(f)
+		if tag == "" || !f.IsExported() {
+			continue
+		}
+		ov.Field(i).Set(mergeValue(pv.Field(i), cv.Field(i), md, []string{tag}))
+	}
+	out.Rules.Disable = effectiveDisabled(parent.Rules.Disable, child.Rules)
+	out.Rules.Enable = nil
+	out.Kit.Extends = child.Kit.Extends
+	out.Kit.Defaults = child.Kit.Defaults
+	out.Jargon = lastWins(out.Jargon, func(j Jargon) string { return strings.ToLower(strings.Join(strings.Fields(j.Phrase), " ")) })
+	out.Terms = lastWins(out.Terms, func(t Term) string { return t.Use })
+	for _, list := range []*[]Hashtag{&out.Hashtags.Required, &out.Hashtags.Banned, &out.Hashtags.Known} {
+		*list = lastWins(*list, func(h Hashtag) string { return strings.ToLower(string(h)) })
+	}
+	return out
+}
+
+func mergeValue(p, c reflect.Value, md *toml.MetaData, key []string) reflect.Value {
+	if !md.IsDefined(key...) {
+		return p
+	}
+	switch p.Kind() {
+	case reflect.Slice:
+		if p.Type() == reflect.TypeOf([]byte(nil)) {
+			return c
+		}
+		out := reflect.MakeSlice(p.Type(), 0, p.Len()+c.Len())
+		return reflect.AppendSlice(reflect.AppendSlice(out, p), c)
+	case reflect.Map:
+		out := reflect.MakeMap(p.Type())
+		iter := p.MapRange()
+		for iter.Next() {
+			out.SetMapIndex(iter.Key(), iter.Value())
+		}
+		iter = c.MapRange()
+		for iter.Next() {
+			k := iter.Key()
+			v := iter.Value()
+			if old := p.MapIndex(k); old.IsValid() && k.Kind() == reflect.String {
+				v = mergeValue(old, v, md, append(append([]string{}, key...), k.String()))
+			}
+			out.SetMapIndex(k, v)
+		}
+		return out
+	case reflect.Struct:
+		if p.Type() == reflect.TypeOf(HexColor{}) || p.Type() == reflect.TypeOf(ImageSize{}) || p.Type().PkgPath() == "time" {
+			return c
+		}
+		out := reflect.New(p.Type()).Elem()
+		for i := 0; i < p.NumField(); i++ {
+			f := p.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			tag := tomlName(f)
+			if tag == "" {
+				out.Field(i).Set(p.Field(i))
+				continue
+			}
+			out.Field(i).Set(mergeValue(p.Field(i), c.Field(i), md, append(append([]string{}, key...), tag)))
+		}
+		return out
+	default:
+		return c
+	}
+}
+
+func tomlName(f reflect.StructField) string {
+	tag, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
+	if tag == "-" {
+		return ""
+	}
+	if tag == "" {
+		return f.Name
+	}
+	return tag
+}
+
+func tomlProblem(name string, err error) error {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		msg := pe.Message
+		if pe.Usage != "" {
+			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
+		}
+		return Problem{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: strings.TrimSpace(msg)}
+	}
+	return Problem{File: name, Msg: plainErr(err)}
+}
+
+// plainErr strips Go's "open x: " style prefixes down to the reason.
+func plainErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func dirOf(p string) string { return filepath.Dir(p) }
+
+// lastWins drops earlier entries whose key a later entry repeats: a child
+// kit's entry replaces its parent's, in the parent's place.
+func lastWins[T any](list []T, key func(T) string) []T {
+	last := map[string]int{}
+	for i, v := range list {
+		last[key(v)] = i
+	}
+	out := list[:0:0]
+	placed := map[string]bool{}
+	for _, v := range list {
+		k := key(v)
+		if placed[k] {
+			continue
+		}
+		placed[k] = true
+		out = append(out, list[last[k]])
+	}
+	return out
+}

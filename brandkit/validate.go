@@ -1,0 +1,218 @@
+package brandkit
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+var kebab = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Platforms lists the platform names DESIGN.md defines. A kit may add its
+// own (kebab-case) for channels not listed here.
+var Platforms = []string{"instagram", "instagram-story", "instagram-reels", "facebook", "x", "tiktok", "threads", "youtube", "linkedin"}
+
+// validate checks what the TOML types cannot: required fields, cross-field
+// agreement, rule names. Every problem is returned, none stops the others.
+func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) []error {
+	var probs []error
+	add := func(line int, key, format string, args ...any) {
+		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	kitDir := ""
+	if file != defaultName {
+		kitDir = filepath.Dir(file)
+	}
+
+	phrases := map[string]int{}
+	for i, j := range k.Jargon {
+		line, key := loc.table("jargon", i), fmt.Sprintf("jargon[%d]", i)
+		p := strings.ToLower(strings.Join(strings.Fields(j.Phrase), " "))
+		if p == "" {
+			add(line, key+".phrase", "a jargon entry needs a phrase")
+			continue
+		}
+		if prev, dup := phrases[p]; dup {
+			add(line, key+".phrase", "%q is already listed in jargon[%d]", j.Phrase, prev)
+		}
+		phrases[p] = i
+		for _, s := range j.Suggest {
+			if strings.TrimSpace(s) == "" {
+				add(line, key+".suggest", "empty suggestion for %q", j.Phrase)
+			}
+		}
+	}
+	for i, t := range k.Terms {
+		line, key := loc.table("terms", i), fmt.Sprintf("terms[%d]", i)
+		if strings.TrimSpace(t.Use) == "" {
+			add(line, key+".use", "a term needs the form to use")
+		}
+		if len(t.Avoid) == 0 {
+			add(line, key+".avoid", "a term needs at least one form to avoid")
+		}
+		for _, a := range t.Avoid {
+			if strings.TrimSpace(a) == "" {
+				add(line, key+".avoid", "empty form to avoid")
+			} else if a == t.Use {
+				add(line, key+".avoid", "%q is both the form to use and one to avoid", a)
+			}
+		}
+	}
+	ids := map[string]bool{}
+	for i, p := range k.Narrative.Pillars {
+		line, key := loc.key("narrative", "pillars"), fmt.Sprintf("narrative.pillars[%d]", i)
+		if p.ID == "" {
+			add(line, key+".id", "a pillar needs an id")
+		} else if ids[p.ID] {
+			add(line, key+".id", "pillar id %q is used twice", p.ID)
+		}
+		ids[p.ID] = true
+		if len(p.Keywords) == 0 {
+			add(line, key+".keywords", "pillar %q needs keywords", p.ID)
+		}
+	}
+	for _, r := range k.Hashtags.Required {
+		for _, b := range k.Hashtags.Banned {
+			if strings.EqualFold(string(r), string(b)) {
+				add(loc.key("hashtags", "banned"), "hashtags.banned", "%s is both required and banned", b)
+			}
+		}
+	}
+	if k.Hashtags.Max < 0 {
+		add(loc.key("hashtags", "max"), "hashtags.max", "must be 0 (no limit) or more")
+	}
+	for slug, a := range k.Accounts {
+		key := "accounts." + slug
+		if !kebab.MatchString(slug) {
+			add(loc.key("accounts", slug), key, "account slug %q: use lower-case letters, digits and '-'", slug)
+		}
+		for i, g := range a.Paths {
+			if _, err := path.Match(g, ""); err != nil || g == "" {
+				add(loc.key("accounts", slug, "paths"), fmt.Sprintf("%s.paths[%d]", key, i), "bad glob %q", g)
+				continue
+			}
+			if kitDir != "" && !path.IsAbs(g) {
+				a.Paths[i] = path.Join(filepath.ToSlash(kitDir), g)
+			}
+		}
+	}
+	for name, p := range k.Platforms {
+		key := "platforms." + name
+		if !kebab.MatchString(name) {
+			add(loc.key("platforms", name), key, "platform name %q: use lower-case letters, digits and '-' (known: %s)", name, strings.Join(Platforms, ", "))
+		}
+		if p.CaptionMax < 0 || p.SafeTop < 0 || p.SafeBottom < 0 || p.HashtagMax < 0 {
+			add(loc.key("platforms", name), key, "limits must be 0 or more")
+		}
+	}
+	for i, c := range k.Campaigns {
+		line, key := loc.table("campaigns", i), fmt.Sprintf("campaigns[%d]", i)
+		if len(c.Hashtags) == 0 {
+			add(line, key+".hashtags", "a campaign needs hashtags")
+		}
+		if c.From.IsZero() || c.Until.IsZero() {
+			add(line, key, "a campaign needs from and until dates")
+		} else if c.Until.Before(c.From) {
+			add(line, key+".until", "until (%s) is before from (%s)", c.Until.Format("2006-01-02"), c.From.Format("2006-01-02"))
+		}
+	}
+	if k.Palette.Tolerance < 0 {
+		add(loc.key("palette", "tolerance"), "palette.tolerance", "must be 0 or more")
+	}
+	for i, lg := range k.Logos {
+		line, key := loc.table("logos", i), fmt.Sprintf("logos[%d]", i)
+		if lg.File == "" {
+			add(line, key+".file", "a logo needs a file")
+		} else if kitDir != "" && !filepath.IsAbs(lg.File) {
+			k.Logos[i].File = filepath.Join(kitDir, lg.File)
+		}
+		if lg.MinWidth < 0 || lg.MinWidth > 1 {
+			add(line, key+".min_width", "a share of the image width, between 0 and 1")
+		}
+	}
+	if knownRule != nil {
+		for _, list := range []struct {
+			key   string
+			names []string
+		}{{"disable", k.Rules.Disable}, {"enable", k.Rules.Enable}} {
+			for _, n := range list.names {
+				if !knownRule(n) {
+					add(loc.key("rules", list.key), "rules."+list.key, "no rule is named %q (see `selaras rules`)", n)
+				}
+			}
+		}
+		for n := range k.Rules.Severity {
+			if !knownRule(n) {
+				add(loc.key("rules", "severity"), "rules.severity."+n, "no rule is named %q (see `selaras rules`)", n)
+			}
+		}
+	}
+	return probs
+}
+
+// locator finds the line of a key in kit source, for messages. TOML's
+// decoder keeps key positions private, so this reads the text again; it only
+// has to be right for hand-written kits, and falls back to 0 (no line).
+type locator struct {
+	lines []string
+}
+
+func newLocator(src []byte) *locator {
+	return &locator{lines: strings.Split(string(src), "\n")}
+}
+
+var headerRe = regexp.MustCompile(`^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?`)
+var keyRe = regexp.MustCompile(`^\s*("[^"]*"|[A-Za-z0-9_.-]+)\s*=`)
+
+func normKey(s string) string {
+	parts := strings.Split(s, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
+
+// table returns the line of the i-th [[name]] header.
+func (l *locator) table(name string, i int) int {
+	n := 0
+	for ln, s := range l.lines {
+		if m := headerRe.FindStringSubmatch(s); m != nil && m[1] == "[[" && normKey(m[2]) == name {
+			if n == i {
+				return ln + 1
+			}
+			n++
+		}
+	}
+	return 0
+}
+
+// key returns the line where the dotted key is set (or its table opens).
+func (l *locator) key(parts ...string) int {
+	want := strings.Join(parts, ".")
+	table := ""
+	best := 0
+	for ln, s := range l.lines {
+		if m := headerRe.FindStringSubmatch(s); m != nil {
+			table = normKey(m[2])
+			if table == want && best == 0 {
+				best = ln + 1
+			}
+			continue
+		}
+		if m := keyRe.FindStringSubmatch(s); m != nil {
+			full := normKey(m[1])
+			if table != "" {
+				full = table + "." + full
+			}
+			if full == want {
+				return ln + 1
+			}
+		}
+	}
+	if best == 0 && len(parts) > 1 {
+		return l.key(parts[:len(parts)-1]...)
+	}
+	return best
+}

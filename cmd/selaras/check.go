@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/format"
+	"github.com/selaras/selaras/rules"
+)
+
+func init() {
+	register("check", command{
+		summary: lang2{id: "periksa draf dan gambar (folder ditelusuri; - membaca stdin)", en: "check drafts and images (folders are walked; - reads stdin)"},
+		run:     runCheck,
+	})
+}
+
+// checkOptions are the flags of `selaras check`.
+type checkOptions struct {
+	kit           string
+	format        string
+	color         string
+	failOn        string
+	stdinFilename string
+	jobs          int
+}
+
+func runCheck(e *env, args []string) int {
+	var o checkOptions
+	f := newFlags(e, "check", lang2{id: "memeriksa draf dan gambar terhadap kit merek", en: "checks drafts and images against the brand kit"})
+	f.StringVar(&o.kit, "kit", "", "kit file for every checked file (default: nearest selaras.toml, else the embedded kit)")
+	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), " | "))
+	f.StringVar(&o.color, "color", "auto", "colour: auto | always | never (auto honours NO_COLOR and needs a terminal)")
+	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error | warning | info | none")
+	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name of the draft read from stdin (-), for output and kit lookup")
+	f.IntVar(&o.jobs, "jobs", 0, "files checked at once (default: one per CPU)")
+	paths, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	fmtr, err := format.Get(o.format)
+	if err != nil {
+		f.fail("--format: %v", err)
+		return exitError
+	}
+	failRank, ok := failLevel(o.failOn)
+	if !ok {
+		f.fail("--fail-on %q: use error, warning, info or none", o.failOn)
+		return exitError
+	}
+	useColor, ok := colorChoice(e, o.color)
+	if !ok {
+		f.fail("--color %q: use auto, always or never", o.color)
+		return exitError
+	}
+	if len(paths) == 0 {
+		f.fail("%s", lang2{id: "sebutkan draf atau folder yang diperiksa, misalnya: selaras check konten/", en: "name the drafts or folders to check, for example: selaras check content/"}.in(f.lang))
+		return exitError
+	}
+	inputs, err := gatherInputs(e, paths, o.stdinFilename)
+	if err != nil {
+		f.fail("%v", err)
+		return exitError
+	}
+	loader := newLoader(o.kit)
+	if o.kit != "" {
+		if _, err := loader.Load(o.kit); err != nil {
+			return kitFailed(e, err)
+		}
+	}
+	eng := &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: o.jobs}
+	res := eng.Run(inputs)
+	if len(res.Errors) > 0 {
+		return kitFailed(e, res.Errors...)
+	}
+	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true}
+	var buf bytes.Buffer
+	if err := fmtr(&buf, res, opts); err != nil {
+		f.fail("%v", err)
+		return exitError
+	}
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		return exitError
+	}
+	return exitStatus(res, failRank)
+}
+
+// newLoader is the kit loader every command uses: rule names in kits are
+// checked against the rules that exist.
+func newLoader(override string) *brandkit.Loader {
+	return &brandkit.Loader{Override: override, KnownRule: func(n string) bool { return rules.ByName(n) != nil }}
+}
+
+// kitFailed prints each problem on a line of its own and returns exit 2.
+func kitFailed(e *env, errs ...error) int {
+	for _, err := range errs {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if line != "" {
+				fmt.Fprintf(e.stderr, "selaras: %s\n", line)
+			}
+		}
+	}
+	return exitError
+}
+
+// gatherInputs turns paths (and "-") into inputs.
+func gatherInputs(e *env, paths []string, stdinName string) ([]lint.Input, error) {
+	var inputs []lint.Input
+	var files []string
+	stdinUsed := false
+	for _, p := range paths {
+		if p != "-" {
+			files = append(files, p)
+			continue
+		}
+		if stdinUsed {
+			return nil, fmt.Errorf("- (stdin) can be named only once")
+		}
+		stdinUsed = true
+		data, err := io.ReadAll(io.LimitReader(e.stdin, lint.MaxDraftBytes+1))
+		if err != nil {
+			return nil, fmt.Errorf("reading stdin: %v", err)
+		}
+		if len(data) > lint.MaxDraftBytes {
+			return nil, fmt.Errorf("stdin holds more than %d MiB: not a draft", lint.MaxDraftBytes>>20)
+		}
+		name := stdinName
+		if name == "" {
+			name = "<stdin>"
+		}
+		abs, _ := filepath.Abs(name)
+		if stdinName == "" {
+			wd, _ := os.Getwd()
+			abs = filepath.Join(wd, "stdin.md")
+		}
+		inputs = append(inputs, lint.Input{Path: name, Abs: abs, Root: filepath.Dir(abs), Data: data})
+	}
+	if len(files) > 0 {
+		more, err := lint.Collect(files)
+		if err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, more...)
+	}
+	return inputs, nil
+}
+
+func failLevel(s string) (int, bool) {
+	switch s {
+	case "error", "warning", "info":
+		return lint.SeverityRank(lint.Severity(s)), true
+	case "none":
+		return 99, true
+	}
+	return 0, false
+}
+
+func exitStatus(res *lint.Result, failRank int) int {
+	for _, fr := range res.Files {
+		for _, f := range fr.Findings {
+			if lint.SeverityRank(f.Severity) >= failRank {
+				return exitFindings
+			}
+		}
+	}
+	return exitOK
+}
+
+// colorChoice decides colour for stdout: always, never, or auto (a
+// terminal, NO_COLOR unset, TERM not dumb).
+func colorChoice(e *env, choice string) (bool, bool) {
+	switch choice {
+	case "always":
+		return true, true
+	case "never":
+		return false, true
+	case "auto":
+		if _, set := lookupEnv(e, "NO_COLOR"); set || e.getenv("TERM") == "dumb" {
+			return false, true
+		}
+		return e.isTerminal(), true
+	}
+	return false, false
+}
+
+func lookupEnv(e *env, k string) (string, bool) {
+	v := e.getenv(k)
+	return v, v != ""
+}

@@ -1,0 +1,15 @@
+module github.com/selaras/selaras
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/fatih/color v1.19.0
+	github.com/kljensen/snowball v0.10.0
+	github.com/mattn/go-isatty v0.0.20
+)
+
+require (
+	github.com/mattn/go-colorable v0.1.14 // indirect
+	golang.org/x/sys v0.50.0 // indirect
+)

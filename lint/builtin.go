@@ -1,0 +1,52 @@
+package lint
+
+// BuiltinRules are reported by the engine itself, about the file rather
+// than its content: a draft that cannot be read is a finding, not a crash.
+var BuiltinRules = []*Rule{
+	{
+		Name: "draft-encoding",
+		Doc: Doc{
+			Title: Text{ID: "Draf harus teks UTF-8", EN: "Drafts must be UTF-8 text"},
+			Why: Text{
+				ID: "Teks yang bukan UTF-8 (atau berkas biner) tampil rusak di media sosial dan tidak bisa diperiksa. selaras berhenti pada byte pertama yang rusak, alih-alih memeriksa teks yang tak bermakna.",
+				EN: "Text that is not UTF-8 (or a binary file) shows up garbled on social media and cannot be checked. selaras stops at the first bad byte instead of checking meaningless text."},
+			Bad:      "Selamat pagi, warga\xff Banten",
+			Good:     "Selamat pagi, warga Banten",
+			Fix:      Text{ID: "Simpan ulang berkas sebagai UTF-8 di penyunting teks.", EN: "Save the file again as UTF-8 in your editor."},
+			Severity: Error,
+		},
+	},
+	{
+		Name: "draft-front-matter",
+		Doc: Doc{
+			Title: Text{ID: "Front matter harus TOML yang sah", EN: "Front matter must be valid TOML"},
+			Why: Text{
+				ID: "Platform, akun, tanggal dan gambar dibaca dari front matter; bila rusak, aturan lain tidak tahu konteks unggahan.",
+				EN: "Platform, account, date and images come from the front matter; when it is broken, the other rules lose the post's context."},
+			Bad:      "+++\nplatform = instagram\n+++\nSelamat pagi, warga Banten.",
+			Good:     "+++\nplatform = \"instagram\"\n+++\nSelamat pagi, warga Banten.",
+			Fix:      Text{ID: "Perbaiki sintaks TOML di antara kedua baris +++.", EN: "Fix the TOML between the two +++ lines."},
+			Severity: Error,
+		},
+	},
+	{
+		Name: "draft-unreadable",
+		Doc: Doc{
+			Title: Text{ID: "Draf harus bisa dibaca", EN: "Drafts must be readable"},
+			Why: Text{
+				ID: "Berkas yang tidak bisa dibuka (izin, terlalu besar, bukan berkas biasa) tidak ikut diperiksa; selaras melaporkannya agar tidak lolos diam-diam.",
+				EN: "A file that cannot be opened (permissions, too large, not a regular file) is not checked; selaras reports it so that nothing slips through silently."},
+			Severity: Error,
+		},
+	},
+	{
+		Name: "draft-empty",
+		Doc: Doc{
+			Title:    Text{ID: "Draf tidak boleh kosong", EN: "Drafts must not be empty"},
+			Why:      Text{ID: "Draf kosong biasanya tertinggal tanpa sengaja di folder bersama.", EN: "An empty draft is usually left behind by accident in a shared folder."},
+			Bad:      "   \n",
+			Good:     "Selamat pagi, warga Banten.",
+			Severity: Warning,
+		},
+	},
+}

@@ -1,0 +1,426 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint/stem"
+)
+
+// MaxDraftBytes bounds a draft: a caption is a few kilobytes, so anything
+// far larger is not a draft and is reported instead of read.
+const MaxDraftBytes = 8 << 20
+
+// Input is one file to check.
+type Input struct {
+	// Path is shown to the user.
+	Path string
+	// Abs is used for kit lookup, account globs and resolving images; when
+	// empty, the engine uses the absolute form of Path.
+	Abs string
+	// Root is the content root attached images must stay inside.
+	Root string
+	Kind Kind
+	// Data, when not nil, is the file's content (stdin, the git index);
+	// otherwise the engine reads Abs through Engine.Files.
+	Data []byte
+}
+
+// Engine runs rules over inputs.
+type Engine struct {
+	Rules []*Rule
+	Kits  *brandkit.Loader
+	// Files reads inputs and attached images; nil means the OS.
+	Files brandkit.Source
+	// Jobs is how many files are checked at once; 0 means one per CPU.
+	Jobs int
+}
+
+// FileResult is what was found in one file.
+type FileResult struct {
+	Path     string
+	Kind     Kind
+	Findings []Finding
+	// Draft is the parsed draft (nil for images): formatters quote its lines.
+	Draft *Draft
+	// Kit is the kit that applied.
+	Kit *brandkit.Kit
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Files []*FileResult
+	// Errors are problems that stop a clean answer: a kit that does not
+	// load, a rule that broke. They make the exit status 2.
+	Errors []error
+}
+
+// Counts returns the number of findings of each severity.
+func (r *Result) Counts() (errs, warns, infos int) {
+	for _, f := range r.Files {
+		for _, x := range f.Findings {
+			switch x.Severity {
+			case Error:
+				errs++
+			case Warning:
+				warns++
+			default:
+				infos++
+			}
+		}
+	}
+	return
+}
+
+func (e *Engine) files() brandkit.Source {
+	if e.Files == nil {
+		return brandkit.OSFiles{}
+	}
+	return e.Files
+}
+
+func (e *Engine) rule(name string) *Rule {
+	for _, r := range e.Rules {
+		if r.Name == name {
+			return r
+		}
+	}
+	for _, r := range BuiltinRules {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}
+
+// Run checks every input, in parallel, and returns the results sorted by
+// path (findings by position), whatever the scheduling.
+func (e *Engine) Run(inputs []Input) *Result {
+	jobs := e.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	var (
+		mu       sync.Mutex
+		res      = &Result{}
+		byPath   = map[string]*FileResult{}
+		kitErrs  = map[string]bool{}
+		attached = map[string]bool{}
+	)
+	merge := func(frs []*FileResult, errs []error) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, err := range errs {
+			if !kitErrs[err.Error()] {
+				kitErrs[err.Error()] = true
+				res.Errors = append(res.Errors, err)
+			}
+		}
+		for _, fr := range frs {
+			old, ok := byPath[fr.Path]
+			if !ok {
+				byPath[fr.Path] = fr
+				continue
+			}
+			// An image attached to two drafts is reported once.
+			for _, f := range fr.Findings {
+				if !hasFinding(old.Findings, f) {
+					old.Findings = append(old.Findings, f)
+				}
+			}
+		}
+	}
+	var texts, images []Input
+	for _, in := range inputs {
+		if in.Kind == KindImage {
+			images = append(images, in)
+		} else {
+			texts = append(texts, in)
+		}
+	}
+	e.parallel(texts, jobs, func(in Input) {
+		frs, errs, att := e.checkOne(in)
+		merge(frs, errs)
+		mu.Lock()
+		for _, a := range att {
+			attached[a] = true
+		}
+		mu.Unlock()
+	})
+	// Images already checked as a draft's attachment (in the context of
+	// the draft's platform) are not checked again on their own.
+	var alone []Input
+	for _, in := range images {
+		if !attached[e.absOf(in)] {
+			alone = append(alone, in)
+		}
+	}
+	e.parallel(alone, jobs, func(in Input) {
+		frs, errs, _ := e.checkOne(in)
+		merge(frs, errs)
+	})
+	for _, fr := range byPath {
+		sortFindings(fr.Findings)
+		res.Files = append(res.Files, fr)
+	}
+	sort.Slice(res.Files, func(i, j int) bool { return res.Files[i].Path < res.Files[j].Path })
+	sort.Slice(res.Errors, func(i, j int) bool { return res.Errors[i].Error() < res.Errors[j].Error() })
+	return res
+}
+
+func (e *Engine) parallel(inputs []Input, jobs int, do func(Input)) {
+	ch := make(chan Input)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for in := range ch {
+				do(in)
+			}
+		}()
+	}
+	for _, in := range inputs {
+		ch <- in
+	}
+	close(ch)
+	wg.Wait()
+}
+
+func (e *Engine) absOf(in Input) string {
+	if in.Abs != "" {
+		return in.Abs
+	}
+	if a, err := filepath.Abs(in.Path); err == nil {
+		return a
+	}
+	return in.Path
+}
+
+func hasFinding(list []Finding, f Finding) bool {
+	for _, g := range list {
+		if g.Rule == f.Rule && g.Line == f.Line && g.Column == f.Column && g.Message == f.Message && g.Match == f.Match {
+			return true
+		}
+	}
+	return false
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message.ID < b.Message.ID
+	})
+}
+
+// checkOne reads, parses and checks one input. It returns the file results
+// (the draft's, and one per attached image with findings), kit errors, and
+// the absolute paths of attached images.
+func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached []string) {
+	abs := e.absOf(in)
+	in.Abs = abs
+	kit, err := e.Kits.ForFile(abs)
+	if err != nil {
+		return nil, []error{err}, nil
+	}
+	fr := &FileResult{Path: in.Path, Kind: in.Kind, Kit: kit}
+	frs = []*FileResult{fr}
+	data := in.Data
+	if data == nil {
+		data, err = e.read(abs, in.Kind)
+		if err != nil {
+			fr.Findings = append(fr.Findings, e.finish(kit, nil, Finding{Rule: "draft-unreadable", FileLevel: true,
+				Message: Tf("tidak bisa dibaca: %s", "cannot be read: %s", plainError(err))})...)
+			return frs, nil, nil
+		}
+	}
+	var d *Draft
+	if in.Kind == KindImage {
+		d = &Draft{Path: in.Path, Abs: abs, Root: in.Root, Kind: KindImage, Size: int64(len(data))}
+		d.index()
+		d.Images = []ImageRef{{Ref: in.Path, Path: abs}}
+	} else {
+		var probs []problem
+		d, probs = ParseDraft(in.Path, abs, in.Root, data)
+		fr.Draft = d
+		stopped := false
+		for _, p := range probs {
+			f := Finding{Rule: p.rule, Span: Span{p.start, p.end}, FileLevel: p.file, Message: p.msg}
+			if p.rule != "draft-front-matter" {
+				stopped = true
+			}
+			fr.Findings = append(fr.Findings, e.finish(kit, d, f)...)
+		}
+		if stopped {
+			return frs, nil, nil
+		}
+		e.stem(d, kit)
+		for _, im := range d.Images {
+			attached = append(attached, im.Path)
+		}
+	}
+	images := map[string]*FileResult{}
+	pass := &Pass{Draft: d, Kit: kit, ReadFile: e.files().ReadFile}
+	for _, r := range e.Rules {
+		if r.Check == nil || !kit.RuleEnabled(r.Name) || (in.Kind == KindImage && !r.OnImages) {
+			continue
+		}
+		pass.report = func(f Finding) {
+			f.Rule = r.Name
+			target := fr
+			if f.Path != "" && f.Path != in.Path {
+				target = images[f.Path]
+				if target == nil {
+					target = &FileResult{Path: f.Path, Kind: KindImage, Kit: kit}
+					images[f.Path] = target
+					frs = append(frs, target)
+				}
+				f.FileLevel = f.Region == nil && f.FileLevel
+			}
+			dd := d
+			if target != fr {
+				dd = nil
+			}
+			target.Findings = append(target.Findings, e.finish(kit, dd, f)...)
+		}
+		if err := runRule(r, pass); err != nil {
+			errs = append(errs, fmt.Errorf("%s: rule %s failed: %v", in.Path, r.Name, err))
+		}
+	}
+	return frs, errs, attached
+}
+
+// runRule calls a rule, turning a panic into an error: one broken rule must
+// not take the whole run down, nor print a stack trace at the user.
+func runRule(r *Rule, p *Pass) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: %v", v)
+		}
+	}()
+	return r.Check(p)
+}
+
+// finish sets the severity and positions of a finding; it returns nothing
+// when the kit disabled the rule.
+func (e *Engine) finish(kit *brandkit.Kit, d *Draft, f Finding) []Finding {
+	if kit != nil && !kit.RuleEnabled(f.Rule) {
+		return nil
+	}
+	if f.Severity == "" {
+		if r := e.rule(f.Rule); r != nil {
+			f.Severity = r.Doc.Severity
+		}
+		if f.Severity == "" {
+			f.Severity = Warning
+		}
+	}
+	if kit != nil {
+		if s, ok := kit.Rules.Severity[f.Rule]; ok {
+			f.Severity = s
+		}
+	}
+	if d != nil && !f.FileLevel && d.Kind == KindText {
+		f.Line, f.Column = d.Position(f.Span.Start)
+		f.EndLine, f.EndColumn = d.Position(f.Span.End)
+	}
+	return []Finding{f}
+}
+
+// stem fills each word's stem once per draft, in the kit's language;
+// protected words keep their surface form.
+func (e *Engine) stem(d *Draft, kit *brandkit.Kit) {
+	st := stemmerFor(kit)
+	if st == nil {
+		return
+	}
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind == TokWord {
+			t.Stem = st(t.Lower)
+		}
+	}
+}
+
+type stemmerKey struct{}
+
+// stemmerFor returns the kit's stemmer with its protected words, built
+// once per kit.
+func stemmerFor(kit *brandkit.Kit) stem.Stemmer {
+	v := kit.Memo(stemmerKey{}, func() any {
+		base, err := stem.For(kit.Language())
+		if err != nil {
+			return stem.Stemmer(nil)
+		}
+		return Protected(base, kit.Stemming.Protect)
+	})
+	return v.(stem.Stemmer)
+}
+
+// Protected wraps a stemmer so that the listed words are never stemmed.
+func Protected(base stem.Stemmer, protect []string) stem.Stemmer {
+	if len(protect) == 0 {
+		return base
+	}
+	keep := make(map[string]bool, len(protect))
+	for _, w := range protect {
+		keep[strings.ToLower(w)] = true
+	}
+	return func(w string) string {
+		if keep[w] {
+			return w
+		}
+		return base(w)
+	}
+}
+
+// StemmerFor is the stemmer the engine uses for a kit (protected words
+// included), for rules that stem kit phrases.
+func StemmerFor(kit *brandkit.Kit) stem.Stemmer { return stemmerFor(kit) }
+
+func (e *Engine) read(path string, kind Kind) ([]byte, error) {
+	if _, isOS := e.files().(brandkit.OSFiles); isOS {
+		info, err := os.Stat(path)
+		if err != nil {
+			return nil, err
+		}
+		if !info.Mode().IsRegular() {
+			return nil, errors.New("not a regular file")
+		}
+		if kind == KindText && info.Size() > MaxDraftBytes {
+			return nil, fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
+		}
+	}
+	return e.files().ReadFile(path)
+}
+
+func plainError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	}
+	return err.Error()
+}

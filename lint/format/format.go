@@ -1,0 +1,54 @@
+// Package format writes results in the formats users choose with --format,
+// one file per format. Byte offsets stay inside the engine; each format
+// converts them to its own column convention here.
+package format
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/selaras/selaras/lint"
+)
+
+// Options are what every format may use.
+type Options struct {
+	Lang  string // "id" or "en"
+	Color bool
+	// Rules documents the rules (SARIF descriptions, hints).
+	Rules []*lint.Rule
+	// Version is selaras's version.
+	Version string
+	// Summary adds a summary line where the format has room for one.
+	Summary bool
+	// Notes are extra lines for the end of human output (baselined counts,
+	// hints); formats for machines ignore them.
+	Notes []lint.Text
+}
+
+// Formatter writes a result.
+type Formatter func(w io.Writer, res *lint.Result, o Options) error
+
+var formats = map[string]Formatter{}
+
+// Register adds a format under name; each format's file registers itself.
+func Register(name string, f Formatter) { formats[name] = f }
+
+// Get returns the format called name.
+func Get(name string) (Formatter, error) {
+	f, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q (known: %v)", name, Names())
+	}
+	return f, nil
+}
+
+// Names lists the formats, sorted.
+func Names() []string {
+	var out []string
+	for n := range formats {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,166 @@
+package format
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+	"github.com/selaras/selaras/lint"
+)
+
+func init() { Register("text", Text) }
+
+var severityWords = map[lint.Severity]lint.Text{
+	lint.Error:   {ID: "galat", EN: "error"},
+	lint.Warning: {ID: "peringatan", EN: "warning"},
+	lint.Info:    {ID: "info", EN: "info"},
+}
+
+// SeverityWord names a severity in lang.
+func SeverityWord(s lint.Severity, lang string) string { return severityWords[s].In(lang) }
+
+type palette struct {
+	path, err, warn, info, rule, dim, mark, hint *color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		path: color.New(color.Bold, color.Underline),
+		err:  color.New(color.FgRed, color.Bold),
+		warn: color.New(color.FgYellow, color.Bold),
+		info: color.New(color.FgCyan),
+		rule: color.New(color.FgMagenta),
+		dim:  color.New(color.Faint),
+		mark: color.New(color.FgRed, color.Bold),
+		hint: color.New(color.FgGreen),
+	}
+	for _, c := range []*color.Color{p.path, p.err, p.warn, p.info, p.rule, p.dim, p.mark, p.hint} {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+func (p palette) severity(s lint.Severity) *color.Color {
+	switch s {
+	case lint.Error:
+		return p.err
+	case lint.Warning:
+		return p.warn
+	}
+	return p.info
+}
+
+// Text writes human output: per file, each finding with its place,
+// severity, rule and message, the source line with the match underlined,
+// and the suggestions; then a summary line.
+func Text(w io.Writer, res *lint.Result, o Options) error {
+	p := newPalette(o.Color)
+	lang := o.Lang
+	var b strings.Builder
+	shown := 0
+	for _, fr := range res.Files {
+		if len(fr.Findings) == 0 {
+			continue
+		}
+		if shown > 0 {
+			b.WriteString("\n")
+		}
+		shown++
+		b.WriteString(p.path.Sprint(fr.Path))
+		b.WriteString("\n")
+		for _, f := range fr.Findings {
+			pos := "-"
+			if f.Line > 0 {
+				pos = fmt.Sprintf("%d:%d", f.Line, f.Column)
+			}
+			fmt.Fprintf(&b, "  %s  %s  %s  %s\n",
+				p.dim.Sprintf("%-7s", pos),
+				p.severity(f.Severity).Sprint(SeverityWord(f.Severity, lang)),
+				p.rule.Sprint(f.Rule),
+				f.Message.In(lang))
+			if f.Line > 0 && fr.Draft != nil {
+				excerpt(&b, p, fr.Draft, f)
+			}
+			if f.Region != nil {
+				fmt.Fprintf(&b, "           %s %s\n", p.dim.Sprint("│"),
+					lint.Tf("bagian gambar: x=%d y=%d, %dx%d piksel", "image region: x=%d y=%d, %dx%d pixels",
+						f.Region.X, f.Region.Y, f.Region.Width, f.Region.Height).In(lang))
+			}
+			if len(f.Suggestions) > 0 {
+				label := lint.Text{ID: "saran", EN: "suggestion"}.In(lang)
+				fmt.Fprintf(&b, "           %s %s\n", p.hint.Sprint(label+":"), strings.Join(f.Suggestions, " | "))
+			}
+		}
+	}
+	for _, n := range o.Notes {
+		b.WriteString(n.In(lang))
+		b.WriteString("\n")
+	}
+	if o.Summary {
+		if shown > 0 || len(o.Notes) > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(summaryLine(res, lang, p))
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func summaryLine(res *lint.Result, lang string, p palette) string {
+	e, wn, i := res.Counts()
+	n := len(res.Files)
+	if e+wn+i == 0 {
+		return p.hint.Sprint(lint.Tf("✓ %d berkas diperiksa, tidak ada temuan", "✓ %d files checked, no findings", n).In(lang))
+	}
+	t := lint.Tf("%d temuan (%d galat, %d peringatan, %d info) dalam %d berkas",
+		"%d findings (%d errors, %d warnings, %d infos) in %d files", e+wn+i, e, wn, i, n)
+	c := p.warn
+	if e > 0 {
+		c = p.err
+	}
+	return c.Sprint("✗ " + t.In(lang))
+}
+
+// excerpt prints the finding's first line with the match underlined.
+func excerpt(b *strings.Builder, p palette, d *lint.Draft, f lint.Finding) {
+	line := d.Line(f.Line)
+	line = strings.ReplaceAll(line, "\t", " ")
+	startCol, endCol := f.Column, f.EndColumn
+	if f.EndLine != f.Line {
+		endCol = utf8.RuneCountInString(line) + 1
+	}
+	runes := []rune(line)
+	pad := displayWidth(runes[:clamp(startCol-1, 0, len(runes))])
+	width := displayWidth(runes[clamp(startCol-1, 0, len(runes)):clamp(endCol-1, 0, len(runes))])
+	if width < 1 {
+		width = 1
+	}
+	fmt.Fprintf(b, "           %s %s\n", p.dim.Sprint("│"), line)
+	fmt.Fprintf(b, "           %s %s%s\n", p.dim.Sprint("│"), strings.Repeat(" ", pad), p.mark.Sprint(strings.Repeat("^", width)))
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// displayWidth is how many terminal cells runes take: wide East Asian
+// characters and emoji take two, joiners and marks none.
+func displayWidth(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		switch {
+		case r == 0x200D || r == 0xFE0F || r == 0xFE0E || unicode.Is(unicode.Mn, r) || (r >= 0x1F3FB && r <= 0x1F3FF):
+		case r >= 0x1F000 || (r >= 0x2600 && r <= 0x27BF) || (r >= 0x1100 && r <= 0x115F) || (r >= 0x2E80 && r <= 0xA4CF) || (r >= 0xAC00 && r <= 0xD7A3) || (r >= 0xF900 && r <= 0xFAFF) || (r >= 0xFF00 && r <= 0xFF60):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

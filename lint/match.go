@@ -1,0 +1,136 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/selaras/selaras/lint/stem"
+)
+
+// PhraseSpec is one phrase a rule looks for, as a kit writes it.
+type PhraseSpec struct {
+	Text string
+	// Exact matches the surface words only (case-insensitively), without
+	// stemming: for entries whose inflected forms are fine.
+	Exact bool
+}
+
+// Matcher finds kit phrases in a draft's words. Phrases are tokenized and
+// stemmed once, when the matcher is built; matching is one pass over the
+// draft with a hash lookup per word, so its cost does not grow with the
+// number of phrases.
+type Matcher struct {
+	phrases []compiled
+	byStem  map[string][]int // first word's stem -> phrases (stem-aware)
+	byWord  map[string][]int // first word's lower-case form -> phrases (exact)
+}
+
+type compiled struct {
+	words []string // lower-case surface forms
+	stems []string
+	exact bool
+}
+
+// Match is one occurrence: phrase ID (its index in the specs) and the span
+// of the surface words as written.
+type Match struct {
+	ID   int
+	Span Span
+	// First and Last index the draft's tokens the match covers.
+	First, Last int
+}
+
+// NewMatcher compiles phrases with stemmer (nil: surface matching only).
+// A phrase that holds no word (only punctuation) never matches.
+func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
+	m := &Matcher{byStem: map[string][]int{}, byWord: map[string][]int{}}
+	for id, sp := range specs {
+		var c compiled
+		c.exact = sp.Exact || stemmer == nil
+		for _, t := range tokenize(sp.Text, 0, len(sp.Text)) {
+			if t.Kind != TokWord && t.Kind != TokNumber {
+				continue
+			}
+			c.words = append(c.words, t.Lower)
+			s := t.Lower
+			if stemmer != nil && t.Kind == TokWord {
+				s = stemmer(t.Lower)
+			}
+			c.stems = append(c.stems, s)
+		}
+		m.phrases = append(m.phrases, c)
+		if len(c.words) == 0 {
+			continue
+		}
+		if c.exact {
+			m.byWord[c.words[0]] = append(m.byWord[c.words[0]], id)
+		} else {
+			m.byStem[c.stems[0]] = append(m.byStem[c.stems[0]], id)
+		}
+	}
+	return m
+}
+
+// Len is the number of phrases.
+func (m *Matcher) Len() int { return len(m.phrases) }
+
+// Find calls fn for each match in d, left to right. Where phrases overlap
+// at one place the longest wins, and the search goes on after it.
+func (m *Matcher) Find(d *Draft, fn func(Match)) {
+	toks := d.Tokens
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Kind != TokWord && t.Kind != TokNumber {
+			continue
+		}
+		best, bestLen := -1, 0
+		try := func(ids []int) {
+			for _, id := range ids {
+				if n := m.phrases[id].matchAt(toks, i); n > bestLen {
+					best, bestLen = id, n
+				}
+			}
+		}
+		try(m.byStem[t.Stem])
+		if t.Stem != t.Lower {
+			try(m.byStem[t.Lower])
+		}
+		try(m.byWord[t.Lower])
+		if best < 0 {
+			continue
+		}
+		last := i + bestLen - 1
+		fn(Match{ID: best, Span: Span{t.Start, toks[last].End}, First: i, Last: last})
+		i = last
+	}
+}
+
+// matchAt returns how many tokens the phrase covers starting at token i,
+// or 0. The words must follow each other directly (only spaces or a single
+// line break between) within one sentence.
+func (c *compiled) matchAt(toks []Token, i int) int {
+	if i+len(c.words) > len(toks) {
+		return 0
+	}
+	for k := range c.words {
+		t := &toks[i+k]
+		if t.Kind != TokWord && t.Kind != TokNumber {
+			return 0
+		}
+		if k > 0 && (t.Sentence != toks[i].Sentence || t.Para != toks[i].Para) {
+			return 0
+		}
+		if c.exact {
+			if t.Lower != c.words[k] {
+				return 0
+			}
+		} else if t.Stem != c.stems[k] && t.Lower != c.words[k] {
+			return 0
+		}
+	}
+	return len(c.words)
+}
+
+// Normalize folds a phrase for comparisons: lower case, single spaces.
+func Normalize(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}

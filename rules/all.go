@@ -1,0 +1,42 @@
+// Package rules is the one list of selaras's rules. Each rule family lives
+// in its own package under rules/; none imports another.
+package rules
+
+import (
+	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/rules/hashtag"
+	"github.com/selaras/selaras/rules/jargon"
+)
+
+// All returns every rule, the engine's built-in ones first, in the order
+// `selaras rules` lists them.
+func All() []*lint.Rule {
+	list := append([]*lint.Rule{}, lint.BuiltinRules...)
+	list = append(list,
+		jargon.Rule,
+		hashtag.Missing,
+	)
+	return list
+}
+
+// Checks returns the rules that have a check function (the built-in ones
+// are reported by the engine itself).
+func Checks() []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range All() {
+		if r.Check != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ByName finds a rule; nil if there is none.
+func ByName(name string) *lint.Rule {
+	for _, r := range All() {
+		if r.Name == name {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,93 @@
+// Package jargon reports bureaucratic phrases from the kit's [[jargon]]
+// list and offers the plain words citizens use instead.
+package jargon
+
+import (
+	"strings"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Rule is the jargon rule.
+var Rule = &lint.Rule{
+	Name: "jargon",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Hindari jargon birokrasi", EN: "Avoid bureaucratic jargon"},
+		Why: lint.Text{
+			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\".",
+			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\"."},
+		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
+		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
+		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran, perbaikannya aman dan diterapkan oleh --fix.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion, the fix is safe and --fix applies it."},
+		FixSafety: "safe",
+		Severity:  lint.Warning,
+		KitKeys:   []string{"[[jargon]]", "[stemming] protect"},
+	},
+	Check: check,
+}
+
+type matcherKey struct{}
+
+func matcher(k *brandkit.Kit) *lint.Matcher {
+	return k.Memo(matcherKey{}, func() any {
+		specs := make([]lint.PhraseSpec, len(k.Jargon))
+		for i, j := range k.Jargon {
+			specs[i] = lint.PhraseSpec{Text: j.Phrase, Exact: j.Exact}
+		}
+		return lint.NewMatcher(specs, lint.StemmerFor(k))
+	}).(*lint.Matcher)
+}
+
+func check(p *lint.Pass) error {
+	m := matcher(p.Kit)
+	m.Find(p.Draft, func(mt lint.Match) {
+		entry := p.Kit.Jargon[mt.ID]
+		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
+		f := lint.Finding{
+			Span:        mt.Span,
+			Match:       written,
+			Message:     message(written, entry),
+			Suggestions: entry.Suggest,
+			Severity:    entry.Severity,
+		}
+		if len(entry.Suggest) >= 1 {
+			f.Fix = &lint.Fix{Span: mt.Span, Replacement: matchCase(written, entry.Suggest[0]), Safe: len(entry.Suggest) == 1}
+		}
+		p.Report(f)
+	})
+	return nil
+}
+
+func message(written string, e brandkit.Jargon) lint.Text {
+	quoted := strings.Join(strings.Fields(written), " ")
+	var t lint.Text
+	switch len(e.Suggest) {
+	case 0:
+		t = lint.Tf("%q: jargon birokrasi; hapus atau tulis ulang dengan kata sehari-hari", "%q: bureaucratic jargon; drop it or rephrase in everyday words", quoted)
+	default:
+		alts := `"` + strings.Join(e.Suggest, `" atau "`) + `"`
+		altsEN := `"` + strings.Join(e.Suggest, `" or "`) + `"`
+		t = lint.Tf("%q: jargon birokrasi; pakai %s", "%q: bureaucratic jargon; use %s", quoted, alts)
+		t.EN = strings.Replace(t.EN, alts, altsEN, 1)
+	}
+	if e.Note != "" {
+		t.ID += ". " + e.Note
+		t.EN += ". " + e.Note
+	}
+	return t
+}
+
+// matchCase gives the replacement the capital the written text starts
+// with, so a fix at the start of a sentence stays a sentence start.
+func matchCase(written, repl string) string {
+	if written == "" || repl == "" {
+		return repl
+	}
+	r := []rune(written)[0]
+	if strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
+		rr := []rune(repl)
+		return strings.ToUpper(string(rr[0])) + string(rr[1:])
+	}
+	return repl
+}
