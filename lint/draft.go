@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -52,6 +53,19 @@ type Draft struct {
 	Size int64
 
 	lineStarts []int
+	memo       sync.Map
+}
+
+// Memo returns the value stored under key for this draft, building it once.
+// Rules of one family use it to share costly derived data within one draft
+// (a decoded image) instead of each computing it again; build must depend
+// only on the draft and its kit.
+func (d *Draft) Memo(key any, build func() any) any {
+	if v, ok := d.memo.Load(key); ok {
+		return v
+	}
+	v, _ := d.memo.LoadOrStore(key, build())
+	return v
 }
 
 // FrontMatter is the TOML between two "+++" lines at the top of a draft.
