@@ -29,6 +29,7 @@ type checkOptions struct {
 	failOn        string
 	stdinFilename string
 	jobs          int
+	staged        bool
 }
 
 func runCheck(e *env, args []string) int {
@@ -40,6 +41,7 @@ func runCheck(e *env, args []string) int {
 	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error | warning | info | none")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name of the draft read from stdin (-), for output and kit lookup")
 	f.IntVar(&o.jobs, "jobs", 0, "files checked at once (default: one per CPU)")
+	f.BoolVar(&o.staged, "staged", false, "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)")
 	paths, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -59,22 +61,38 @@ func runCheck(e *env, args []string) int {
 		f.fail("--color %q: use auto, always or never", o.color)
 		return exitError
 	}
-	if len(paths) == 0 {
+	var st *staged
+	if o.staged {
+		if st, err = stagedInputs(paths); err != nil {
+			f.fail("%s", stagedError(err).in(f.lang))
+			return exitError
+		}
+		defer st.index.Close()
+	}
+	if len(paths) == 0 && st == nil {
 		f.fail("%s", lang2{id: "sebutkan draf atau folder yang diperiksa, misalnya: selaras check konten/", en: "name the drafts or folders to check, for example: selaras check content/"}.in(f.lang))
 		return exitError
 	}
-	inputs, err := gatherInputs(e, paths, o.stdinFilename)
-	if err != nil {
+	var inputs []lint.Input
+	if st != nil {
+		inputs = st.inputs
+	} else if inputs, err = gatherInputs(e, paths, o.stdinFilename); err != nil {
 		f.fail("%v", err)
 		return exitError
 	}
 	loader := newLoader(o.kit)
+	if st != nil {
+		loader.Files = st.index
+	}
 	if o.kit != "" {
 		if _, err := loader.Load(o.kit); err != nil {
 			return kitFailed(e, err)
 		}
 	}
 	eng := &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: o.jobs}
+	if st != nil {
+		eng.Files = st.index
+	}
 	res := eng.Run(inputs)
 	if len(res.Errors) > 0 {
 		return kitFailed(e, res.Errors...)
@@ -87,6 +105,9 @@ func runCheck(e *env, args []string) int {
 	}
 	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 		return exitError
+	}
+	if st != nil {
+		st.hint(e, o.format, res, f.lang, failRank)
 	}
 	return exitStatus(res, failRank)
 }
