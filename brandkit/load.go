@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -404,7 +406,12 @@ func tomlProblem(name string, err error) error {
 		}
 		return Problem{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: strings.TrimSpace(msg)}
 	}
-	return Problem{File: name, Msg: plainErr(err)}
+	// Type mismatches come as plain errors: "toml: line 2 (last key "a.b"): …".
+	if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Problem{File: name, Line: line, Key: m[2], Msg: strings.Replace(m[3], "incompatible types: ", "wrong type: ", 1)}
+	}
+	return Problem{File: name, Msg: strings.TrimPrefix(plainErr(err), "toml: ")}
 }
 
 // plainErr strips Go's "open x: " style prefixes down to the reason.
@@ -415,6 +422,8 @@ func plainErr(err error) string {
 	}
 	return err.Error()
 }
+
+var typeErrRe = regexp.MustCompile(`^toml: (?:line (\d+) )?\(last key "([^"]*)"\): (.*)$`)
 
 func dirOf(p string) string { return filepath.Dir(p) }
 

@@ -156,7 +156,8 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 // decoder keeps key positions private, so this reads the text again; it only
 // has to be right for hand-written kits, and falls back to 0 (no line).
 type locator struct {
-	lines []string
+	lines  []string
+	tables map[string][]int // [[name]] -> header lines, built on first use
 }
 
 func newLocator(src []byte) *locator {
@@ -176,17 +177,20 @@ func normKey(s string) string {
 
 // table returns the line of the i-th [[name]] header.
 func (l *locator) table(name string, i int) int {
-	n := 0
-	for ln, s := range l.lines {
-		if m := headerRe.FindStringSubmatch(s); m != nil && m[1] == "[[" && normKey(m[2]) == name {
-			if n == i {
-				return ln + 1
+	if l.tables == nil {
+		l.tables = map[string][]int{}
+		for ln, s := range l.lines {
+			if m := headerRe.FindStringSubmatch(s); m != nil && m[1] == "[[" {
+				k := normKey(m[2])
+				l.tables[k] = append(l.tables[k], ln+1)
 			}
-			n++
 		}
 	}
 	return 0
 }
+	if i < len(l.tables[name]) {
+		return l.tables[name][i]
+	}
 
 // key returns the line where the dotted key is set (or its table opens).
 func (l *locator) key(parts ...string) int {

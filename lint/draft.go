@@ -337,10 +337,10 @@ func (d *Draft) collectImages() {
 		}
 		d.addImage(ref, sp)
 	}
-	for i := 0; i+3 < len(d.Tokens); i++ {
+	for i := 2; i < len(d.Tokens); i++ {
 		// "!" "[" ... "]" "(" target ")": the tokenizer made the target one token.
 		t := d.Tokens[i]
-		if t.Kind != TokPath || i < 2 {
+		if t.Kind != TokPath {
 			continue
 		}
 		if d.Tokens[i-1].Text != "(" || d.Tokens[i-2].Text != "]" {

@@ -1,0 +1,128 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/selaras/selaras/brandkit"
+)
+
+// wordRule reports every occurrence of a word, for engine tests.
+func wordRule(name, word string, sev Severity) *Rule {
+	return &Rule{Name: name, Doc: Doc{Severity: sev}, Check: func(p *Pass) error {
+		for _, t := range p.Draft.Tokens {
+			if t.Lower == word {
+				p.ReportSpan(t.Start, t.End, Text{ID: "x", EN: "x"})
+			}
+		}
+		return nil
+	}}
+}
+
+func kitFrom(t *testing.T, src string) *brandkit.Kit {
+	t.Helper()
+	k, err := brandkit.Parse("test.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
+}
+
+func TestEngineOrderIsStable(t *testing.T) {
+	var inputs []Input
+	for i := 0; i < 200; i++ {
+		name := fmt.Sprintf("d%03d.md", (i*37)%200)
+		inputs = append(inputs, Input{Path: name, Abs: "/t/" + name, Root: "/t", Data: []byte("halo\nsatu halo dua halo")})
+	}
+	eng := &Engine{Rules: []*Rule{wordRule("halo-rule", "halo", Warning)}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}, Jobs: 8}
+	res := eng.Run(inputs)
+	if len(res.Files) != 200 {
+		t.Fatalf("%d files", len(res.Files))
+	}
+	for i, fr := range res.Files {
+		if want := fmt.Sprintf("d%03d.md", i); fr.Path != want {
+			t.Fatalf("file %d is %s, want %s", i, fr.Path, want)
+		}
+		var pos []string
+		for _, f := range fr.Findings {
+			pos = append(pos, fmt.Sprintf("%d:%d-%d:%d", f.Line, f.Column, f.EndLine, f.EndColumn))
+		}
+		if got := strings.Join(pos, " "); got != "1:1-1:5 2:6-2:10 2:15-2:19" {
+			t.Fatalf("%s: positions %s", fr.Path, got)
+		}
+	}
+}
+
+func TestSeverityAndDisable(t *testing.T) {
+	rules := []*Rule{wordRule("a-rule", "halo", Warning), wordRule("b-rule", "halo", Info)}
+	in := []Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("halo")}}
+	kit := kitFrom(t, "[rules]\ndisable = [\"b-rule\"]\nseverity = { a-rule = \"error\" }\n")
+	res := (&Engine{Rules: rules, Kits: &brandkit.Loader{Fixed: kit}}).Run(in)
+	fs := res.Files[0].Findings
+	if len(fs) != 1 || fs[0].Rule != "a-rule" || fs[0].Severity != Error {
+		t.Fatalf("findings: %+v", fs)
+	}
+}
+
+func TestBrokenRuleIsAnErrorNotACrash(t *testing.T) {
+	boom := &Rule{Name: "boom", Doc: Doc{Severity: Error}, Check: func(p *Pass) error { panic("index out of range") }}
+	res := (&Engine{Rules: []*Rule{boom}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}}).Run(
+		[]Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("halo")}})
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Error(), "a.md: rule boom failed") {
+		t.Fatalf("errors: %v", res.Errors)
+	}
+}
+
+func TestUnreadableAndTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxDraftBytes + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	eng := &Engine{Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}}
+	res := eng.Run([]Input{
+		{Path: "big.md", Abs: big, Root: dir},
+		{Path: "gone.md", Abs: filepath.Join(dir, "gone.md"), Root: dir},
+	})
+	for _, fr := range res.Files {
+		if len(fr.Findings) != 1 || fr.Findings[0].Rule != "draft-unreadable" || fr.Findings[0].Line != 0 {
+			t.Errorf("%s: %+v", fr.Path, fr.Findings)
+		}
+	}
+}
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"a/x.md", "a/y.txt", "a/z.png", "a/skip.pdf", ".hidden/h.md", "a/.git/g.md", "b/c/d.md"} {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		os.WriteFile(full, []byte("halo"), 0o644)
+	}
+	// A loop: b/c/up points back at b.
+	if err := os.Symlink(filepath.Join(dir, "b"), filepath.Join(dir, "b/c/up")); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	ins, err := Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, in := range ins {
+		rel, _ := filepath.Rel(dir, in.Path)
+		got = append(got, filepath.ToSlash(rel))
+	}
+	if strings.Join(got, " ") != "a/x.md a/y.txt a/z.png b/c/d.md" {
+		t.Errorf("collected %v", got)
+	}
+	if _, err := Collect([]string{filepath.Join(dir, "nope")}); err == nil || !strings.Contains(err.Error(), "nope: no such file") {
+		t.Errorf("missing path: %v", err)
+	}
+}
