@@ -240,6 +240,7 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	if err != nil {
 		return nil, []error{err}, nil
 	}
+	in.Root = contentRoot(in.Root, abs, kit)
 	fr := &FileResult{Path: in.Path, Kind: in.Kind, Kit: kit}
 	frs = []*FileResult{fr}
 	data := in.Data
@@ -423,4 +424,26 @@ func plainError(err error) string {
 		return "no such file"
 	}
 	return err.Error()
+}
+
+// contentRoot widens root to the folder of the outermost kit (in the
+// extends chain) that holds the file: a draft checked on its own may still
+// use images shared higher up in its content folder, but nothing outside it.
+func contentRoot(root, abs string, kit *brandkit.Kit) string {
+	for _, kp := range kit.Chain {
+		if kp == "" || strings.HasPrefix(kp, "(") {
+			continue
+		}
+		dir, err := filepath.Abs(filepath.Dir(kp))
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return dir
+		}
+	}
+	if root == "" {
+		return filepath.Dir(abs)
+	}
+	return root
 }

@@ -126,3 +126,17 @@ func TestCollect(t *testing.T) {
 		t.Errorf("missing path: %v", err)
 	}
 }
+
+func TestContentRootIsTheKitFolder(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "prov/dinkes"), 0o755)
+	os.WriteFile(filepath.Join(dir, "prov/selaras.toml"), []byte("[kit]\nname = \"p\"\n"), 0o644)
+	draft := filepath.Join(dir, "prov/dinkes/a.md")
+	src := "![a](../aset/logo.png) ![b](../../luar.png)"
+	var refs []ImageRef
+	spy := &Rule{Name: "spy", Doc: Doc{Severity: Info}, Check: func(p *Pass) error { refs = p.Draft.Images; return nil }}
+	(&Engine{Rules: []*Rule{spy}, Kits: &brandkit.Loader{}}).Run([]Input{{Path: "a.md", Abs: draft, Root: filepath.Dir(draft), Data: []byte(src)}})
+	if len(refs) != 2 || refs[0].Escapes || !refs[1].Escapes {
+		t.Errorf("images: %+v", refs)
+	}
+}
