@@ -186,11 +186,11 @@ func (l *locator) table(name string, i int) int {
 			}
 		}
 	}
-	return 0
-}
 	if i < len(l.tables[name]) {
 		return l.tables[name][i]
 	}
+	return 0
+}
 
 // key returns the line where the dotted key is set (or its table opens).
 func (l *locator) key(parts ...string) int {
