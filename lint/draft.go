@@ -126,6 +126,7 @@ func ParseDraft(displayPath, absPath, root string, data []byte) (*Draft, []probl
 		data = data[3:]
 	}
 	if bytes.HasPrefix(data, []byte("\xff\xfe")) || bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		d.index()
 		return d, []problem{{rule: "draft-encoding", file: true, msg: Text{
 			ID: "berkas ini UTF-16, bukan UTF-8; simpan ulang sebagai UTF-8",
 			EN: "this file is UTF-16, not UTF-8; save it again as UTF-8"}}}

@@ -1,0 +1,29 @@
+package brandkit
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzParse: any kit text yields a kit or a list of problems, never a
+// panic, and every problem names the file.
+func FuzzParse(f *testing.F) {
+	f.Add(string(defaultKit))
+	f.Add("[kit]\nname = \"x\"\n[[jargon]]\nphrase = \"a\"\n[hashtags]\nrequired = [\"#A\"]\nbanned = [\"#a\"]\n")
+	f.Add("[palette]\ncolors = [\"#12\"]\n[[logos]]\nzone = \"x\"\nmin_width = 2.0\n")
+	f.Add("a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		k, err := Parse("fuzz.toml", []byte(src))
+		if err != nil {
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(line, "fuzz.toml") {
+					t.Fatalf("problem without the file name: %q", line)
+				}
+			}
+			return
+		}
+		if k == nil {
+			t.Fatal("no kit and no error")
+		}
+	})
+}
