@@ -28,6 +28,11 @@ type Kit struct {
 	Logos     []Logo              `toml:"logos"`
 	Rules     RuleSettings        `toml:"rules"`
 
+	// Text rules' settings (text.go).
+	Tone       Tone       `toml:"tone"`
+	Claims     Claims     `toml:"claims"`
+	Neutrality Neutrality `toml:"neutrality"`
+
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`
 	// Chain lists the files merged into this kit, parent first.
@@ -81,6 +86,10 @@ type Stemming struct {
 // Narrative is the [narrative] table.
 type Narrative struct {
 	Pillars []Pillar `toml:"pillars"`
+	// Exemplars is a folder of on-narrative posts, relative to the kit
+	// file; Threshold is the least similarity to them (text.go).
+	Exemplars string  `toml:"exemplars"`
+	Threshold float64 `toml:"threshold"`
 }
 
 // Pillar is one narrative pillar of the campaign.

@@ -1,0 +1,114 @@
+package brandkit
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+)
+
+// The kit sections of the text rules (narrative, tone-*, claim-source,
+// neutrality). A number left at 0 (or absent) means "use the rule's
+// built-in default", which each rule documents; word lists add to the
+// parent kit's lists, so a province or agency extends the default lists.
+
+// Tone is the [tone] table, read by the tone-* rules.
+type Tone struct {
+	// PassiveMax is the share of di- passive verbs among the post's verbs
+	// (di- passives plus me- actives) above which tone-passive reports,
+	// between 0 and 1. Default 0.6.
+	PassiveMax float64 `toml:"passive_max"`
+	// PassiveMin is how many di- passives a post must hold before the
+	// share counts at all (a short post with two passives is fine).
+	// Default 4.
+	PassiveMin int `toml:"passive_min"`
+	// SentenceMax is the most words a sentence may have. Default 25.
+	SentenceMax int `toml:"sentence_max"`
+	// ExclamationMax is the most exclamations ("!" or a run of them) one
+	// post may hold. Default 3.
+	ExclamationMax int `toml:"exclamation_max"`
+	// Acronyms are words written in capitals on purpose (UMKM, BPJS): not
+	// shouting.
+	Acronyms []string `toml:"acronyms"`
+	// Invitations are words and phrases that invite a response (ayo, yuk,
+	// daftar, tulis di kolom komentar); stem-matched.
+	Invitations []string `toml:"invitations"`
+}
+
+// Claims is the [claims] table, read by claim-source.
+type Claims struct {
+	// Sources are words that name a source ("sumber", "menurut", "data
+	// BPS"); a post holding one (or a link) is sourced. Stem-matched.
+	Sources []string `toml:"sources"`
+	// Units are nouns that make a number a count of people ("1.250
+	// warga", "300 peserta").
+	Units []string `toml:"units"`
+}
+
+// Neutrality is the [neutrality] table, read by the neutrality rule.
+type Neutrality struct {
+	// Parties are party names and abbreviations, matched as whole words
+	// (and as whole hashtags).
+	Parties []string `toml:"parties"`
+	// Calls are campaign calls and ballot-number phrases ("coblos nomor",
+	// "nomor urut"); stem-matched.
+	Calls []string `toml:"calls"`
+}
+
+// validateText checks the text rules' sections. kitDir is the kit file's
+// folder ("" for the embedded kit); relative paths are resolved against it.
+func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
+	var probs []error
+	add := func(line int, key, format string, args ...any) {
+		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	t := k.Tone
+	if t.PassiveMax < 0 || t.PassiveMax > 1 {
+		add(loc.key("tone", "passive_max"), "tone.passive_max", "a share between 0 and 1, for example 0.6")
+	}
+	for _, f := range []struct {
+		key string
+		v   int
+	}{{"passive_min", t.PassiveMin}, {"sentence_max", t.SentenceMax}, {"exclamation_max", t.ExclamationMax}} {
+		if f.v < 0 {
+			add(loc.key("tone", f.key), "tone."+f.key, "must be 0 (built-in default) or more")
+		}
+	}
+	for _, list := range []struct {
+		key   string
+		words []string
+	}{
+		{"tone.acronyms", t.Acronyms}, {"tone.invitations", t.Invitations},
+		{"claims.sources", k.Claims.Sources}, {"claims.units", k.Claims.Units},
+		{"neutrality.parties", k.Neutrality.Parties}, {"neutrality.calls", k.Neutrality.Calls},
+	} {
+		table, key, _ := strings.Cut(list.key, ".")
+		for i, w := range list.words {
+			if strings.TrimSpace(w) == "" {
+				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "empty entry")
+			}
+		}
+	}
+	for i, a := range t.Acronyms {
+		if strings.ContainsAny(a, " \t") {
+			add(loc.key("tone", "acronyms"), fmt.Sprintf("tone.acronyms[%d]", i), "%q: an acronym is one word", a)
+		}
+	}
+	n := &k.Narrative
+	if n.Threshold < 0 || n.Threshold > 1 {
+		add(loc.key("narrative", "threshold"), "narrative.threshold", "a similarity between 0 and 1, for example 0.1")
+	}
+	if ex := n.Exemplars; ex != "" {
+		clean := filepath.Clean(filepath.FromSlash(ex))
+		switch {
+		case filepath.IsAbs(clean) || filepath.VolumeName(clean) != "":
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: write a folder relative to the kit file", ex)
+		case clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)):
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q lies outside the kit's folder: keep the example posts next to the kit", ex)
+		case kitDir == "":
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "only a kit file can name an exemplars folder")
+		default:
+			n.Exemplars = filepath.Join(kitDir, clean)
+		}
+	}
+	return probs
+}
