@@ -49,4 +49,30 @@ var BuiltinRules = []*Rule{
 			Severity: Warning,
 		},
 	},
+	{
+		Name: "ignore-reason",
+		Doc: Doc{
+			Title: Text{ID: "Pengabaian temuan harus beralasan", EN: "Ignoring a finding needs a reason"},
+			Why: Text{
+				ID: "Front matter boleh membungkam temuan (ignore = [{ rule = \"jargon\", match = \"dalam rangka\", reason = \"kutipan langsung\" }]). Alasannya memberi tahu rekan dan pemeriksa berikutnya mengapa aturan kampanye tidak berlaku di sini; tanpa alasan, pengabaian menjadi jalan pintas yang tak bisa diperiksa. Pengabaiannya tetap berlaku.",
+				EN: "Front matter may silence findings (ignore = [{ rule = \"jargon\", match = \"dalam rangka\", reason = \"direct quote\" }]). The reason tells colleagues and later reviewers why the campaign's rule does not apply here; without one, an ignore is a shortcut nobody can review. The ignore still applies."},
+			Bad:      "+++\nignore = [{ rule = \"jargon\", match = \"dalam rangka\" }]\n+++\n\"Dalam rangka HUT ini kita bersatu,\" kata Gubernur.\n",
+			Good:     "+++\nignore = [{ rule = \"jargon\", match = \"dalam rangka\", reason = \"kutipan langsung Gubernur\" }]\n+++\n\"Dalam rangka HUT ini kita bersatu,\" kata Gubernur.\n",
+			Fix:      Text{ID: "Tambahkan reason = \"...\" pada pengabaian itu.", EN: "Add reason = \"...\" to that ignore."},
+			Severity: Warning,
+			KitKeys:  []string{"front matter: ignore"},
+		},
+	},
+	{
+		Name: "ignore-unused",
+		Doc: Doc{
+			Title: Text{ID: "Pengabaian harus membungkam sesuatu", EN: "Ignores must silence something"},
+			Why: Text{
+				ID: "Pengabaian yang tidak mengenai temuan apa pun (teksnya sudah diperbaiki, atau nama aturannya salah ketik) hanya menyesatkan pembaca draf, dan bisa membungkam temuan baru kelak tanpa sengaja. Nama aturan yang tidak ada selalu dilaporkan; pengabaian yang tak terpakai dilaporkan dengan --report-unused-ignores.",
+				EN: "An ignore that matches no finding (the text was fixed, or the rule name is misspelled) only misleads readers of the draft, and may one day silence a new finding by accident. A rule name that does not exist is always reported; unused ignores are reported with --report-unused-ignores."},
+			Fix:      Text{ID: "Hapus pengabaian itu dari front matter, atau betulkan nama aturannya.", EN: "Remove the ignore from the front matter, or correct the rule name."},
+			Severity: Warning,
+			KitKeys:  []string{"front matter: ignore"},
+		},
+	},
 }

@@ -42,6 +42,9 @@ type Engine struct {
 	Files brandkit.Source
 	// Jobs is how many files are checked at once; 0 means one per CPU.
 	Jobs int
+	// ReportUnusedIgnores reports front matter ignores that silenced
+	// nothing (rule ignore-unused; see suppress.go).
+	ReportUnusedIgnores bool
 }
 
 // FileResult is what was found in one file.
@@ -304,6 +307,9 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if err := runRule(r, pass); err != nil {
 			errs = append(errs, fmt.Errorf("%s: rule %s failed: %v", in.Path, r.Name, err))
 		}
+	}
+	if in.Kind == KindText {
+		e.suppress(d, kit, frs)
 	}
 	return frs, errs, attached
 }

@@ -1,0 +1,130 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/selaras/selaras/brandkit"
+)
+
+// Suppression: a draft's front matter may silence findings with a reason,
+//
+//	ignore = [{ rule = "jargon", match = "dalam rangka", reason = "kutipan langsung" }]
+//
+// The engine drops every finding of that rule (whose matched text equals
+// match, ignoring case and runs of spaces, when match is given) from the
+// draft and its attached images. An ignore without a reason still works
+// but is reported (ignore-reason); one naming no existing rule is reported
+// (ignore-unused), and so, with Engine.ReportUnusedIgnores, is one that
+// silenced nothing. Findings of the ignore-* rules themselves cannot be
+// silenced.
+
+// ignoreRules are the built-in rules about ignores.
+const (
+	ruleIgnoreReason = "ignore-reason"
+	ruleIgnoreUnused = "ignore-unused"
+)
+
+// IgnoreMatches reports whether ig silences f.
+func IgnoreMatches(ig Ignore, f Finding) bool {
+	if f.Rule == ruleIgnoreReason || f.Rule == ruleIgnoreUnused {
+		return false
+	}
+	if strings.TrimSpace(ig.Rule) != f.Rule {
+		return false
+	}
+	return ig.Match == "" || strings.EqualFold(collapse(ig.Match), collapse(f.Match))
+}
+
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// suppress applies the draft's ignores to the findings of frs (the draft's
+// result first, then its attached images') and reports ignores that are
+// wrong or, when asked, unused.
+func (e *Engine) suppress(d *Draft, kit *brandkit.Kit, frs []*FileResult) {
+	igs := d.Front.Ignore
+	if len(igs) == 0 || len(frs) == 0 {
+		return
+	}
+	used := make([]bool, len(igs))
+	for _, fr := range frs {
+		kept := fr.Findings[:0]
+		for _, f := range fr.Findings {
+			hit := false
+			for i, ig := range igs {
+				if IgnoreMatches(ig, f) {
+					used[i], hit = true, true
+				}
+			}
+			if !hit {
+				kept = append(kept, f)
+			}
+		}
+		fr.Findings = kept
+	}
+	main := frs[0]
+	seen := map[string]int{}
+	for i, ig := range igs {
+		name := strings.TrimSpace(ig.Rule)
+		sp, ok := ignoreSpan(d, name, seen[name])
+		seen[name]++
+		report := func(rule string, msg Text) {
+			f := Finding{Rule: rule, Message: msg, Match: name}
+			if ok {
+				f.Span = sp
+			} else {
+				f.FileLevel = true
+			}
+			main.Findings = append(main.Findings, e.finish(kit, d, f)...)
+		}
+		what := fmt.Sprintf("%q", name)
+		if ig.Match != "" {
+			what += fmt.Sprintf(" (match %q)", ig.Match)
+		}
+		switch {
+		case name == "":
+			report(ruleIgnoreUnused, Text{
+				ID: `pengabaian tanpa rule tidak membungkam apa pun; sebutkan aturannya, misalnya rule = "jargon"`,
+				EN: `an ignore without a rule silences nothing; name the rule, for example rule = "jargon"`})
+			continue
+		case e.rule(name) == nil:
+			report(ruleIgnoreUnused, Tf(
+				"aturan %q tidak ada, jadi pengabaian ini tidak membungkam apa pun; periksa ejaannya (daftar aturan: selaras rules)",
+				"there is no rule %q, so this ignore silences nothing; check the spelling (list of rules: selaras rules)", name))
+			continue
+		}
+		if strings.TrimSpace(ig.Reason) == "" {
+			report(ruleIgnoreReason, Tf(
+				"pengabaian aturan %s tanpa alasan; tambahkan reason = \"...\", misalnya \"kutipan langsung\"",
+				"the ignore of rule %s has no reason; add reason = \"...\", for example \"direct quote\"", what))
+		}
+		if !used[i] && e.ReportUnusedIgnores {
+			report(ruleIgnoreUnused, Tf(
+				"pengabaian aturan %s tidak membungkam temuan apa pun; hapus dari front matter",
+				"the ignore of rule %s silences no finding; remove it from the front matter", what))
+		}
+	}
+}
+
+var ruleKeyRe = regexp.MustCompile(`\brule\s*=\s*("([^"\\]*)"|'([^']*)')`)
+
+// ignoreSpan finds the n-th `rule = "name"` in the front matter: where the
+// ignore is written, for the position of findings about it.
+func ignoreSpan(d *Draft, name string, n int) (Span, bool) {
+	if !d.Front.Present || name == "" {
+		return Span{}, false
+	}
+	fm := d.Source[d.Front.Span.Start:d.Front.Span.End]
+	for _, m := range ruleKeyRe.FindAllStringSubmatchIndex(fm, -1) {
+		v := fm[m[2]+1 : m[3]-1]
+		if strings.TrimSpace(v) != name {
+			continue
+		}
+		if n == 0 {
+			return Span{d.Front.Span.Start + m[2] + 1, d.Front.Span.Start + m[3] - 1}, true
+		}
+		n--
+	}
+	return Span{}, false
+}
