@@ -281,12 +281,21 @@ func hookBinary() (path string, temporary bool) {
 	if real, err := filepath.EvalSymlinks(exe); err == nil {
 		exe = real
 	}
-	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
-		if strings.HasPrefix(part, "go-build") {
-			return "selaras", true
-		}
+	if goRunBinary(exe) {
+		return "selaras", true
 	}
 	return exe, false
+}
+
+// goRunBinary tells a binary `go run` built (and removes after the run) in
+// a go-build* temporary folder.
+func goRunBinary(exe string) bool {
+	for _, part := range strings.Split(filepath.ToSlash(exe), "/") {
+		if strings.HasPrefix(part, "go-build") {
+			return true
+		}
+	}
+	return false
 }
 
 // hookScript is the pre-commit hook: run the chained hook first (when
