@@ -126,6 +126,10 @@ func (r *Repo) Staged(pathspecs ...string) ([]Entry, error) {
 // ":old new oldhash newhash STATUS\0path\0" (two paths for R and C).
 func parseRaw(out []byte) ([]Entry, error) {
 	var list []Entry
+	out = bytes.TrimSuffix(out, []byte{0})
+	if len(out) == 0 {
+		return nil, nil
+	}
 	fields := bytes.Split(out, []byte{0})
 	for i := 0; i < len(fields); i++ {
 		head := string(fields[i])
