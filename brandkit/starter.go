@@ -1,0 +1,22 @@
+package brandkit
+
+import _ "embed"
+
+// starterKit is the commented kit `selaras init` writes: a name and a
+// language, and every other section as a commented example.
+//
+//go:embed starter.toml
+var starterKit []byte
+
+// demoKit is a copy of testdata/demo/selaras.toml (go:embed cannot reach
+// outside this folder), written by `selaras init --from demo`. A test in
+// cmd/selaras fails when the two differ.
+//
+//go:embed demo.toml
+var demoKit []byte
+
+// StarterSource returns the starter kit's TOML.
+func StarterSource() []byte { return append([]byte(nil), starterKit...) }
+
+// DemoSource returns the demo kit's TOML (the Banten example).
+func DemoSource() []byte { return append([]byte(nil), demoKit...) }
