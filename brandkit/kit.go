@@ -108,6 +108,10 @@ type Hashtags struct {
 	Known []Hashtag `toml:"known"`
 	// Max is the most tags one post may carry; 0 means no limit.
 	Max int `toml:"max"`
+	// Replace names the successor of a banned tag (an old agency name, a
+	// finished campaign): { "#KominfoBanten" = "#DiskominfoBanten" }. Keys
+	// must be banned tags.
+	Replace map[string]Hashtag `toml:"replace"`
 }
 
 // Mentions is the [mentions] table.

@@ -83,6 +83,7 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 	if k.Hashtags.Max < 0 {
 		add(loc.key("hashtags", "max"), "hashtags.max", "must be 0 (no limit) or more")
 	}
+	probs = append(probs, k.validateTags(file, loc)...)
 	for slug, a := range k.Accounts {
 		key := "accounts." + slug
 		if !kebab.MatchString(slug) {

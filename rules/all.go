@@ -15,6 +15,12 @@ func All() []*lint.Rule {
 	list = append(list,
 		jargon.Rule,
 		hashtag.Missing,
+		hashtag.Case,
+		hashtag.Typo,
+		hashtag.Banned,
+		hashtag.Count,
+		hashtag.Malformed,
+		hashtag.MentionMissing,
 	)
 	return list
 }

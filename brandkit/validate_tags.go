@@ -1,0 +1,78 @@
+package brandkit
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// validateTags checks the hashtag keys against each other: a tag the kit
+// asks for (known, per account, per platform, in a campaign, as a
+// replacement) must not also be banned, and every key of [hashtags] replace
+// must be a tag banned in the same file. Like the rest of validate, it sees
+// one kit file, before it is merged over its parent.
+func (k *Kit) validateTags(file string, loc *locator) []error {
+	var probs []error
+	add := func(line int, key, format string, args ...any) {
+		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	}
+	banned := map[string]bool{}
+	for _, b := range k.Hashtags.Banned {
+		banned[strings.ToLower(string(b))] = true
+	}
+	isBanned := func(h Hashtag) bool { return banned[strings.ToLower(string(h))] }
+
+	for _, h := range k.Hashtags.Known {
+		if isBanned(h) {
+			add(loc.key("hashtags", "known"), "hashtags.known", "%s is both known and banned", h)
+		}
+	}
+	for _, slug := range sortedKeys(k.Accounts) {
+		for _, h := range k.Accounts[slug].Hashtags {
+			if isBanned(h) {
+				add(loc.key("accounts", slug, "hashtags"), "accounts."+slug+".hashtags", "%s is required by the account but banned in [hashtags]", h)
+			}
+		}
+	}
+	for _, name := range sortedKeys(k.Platforms) {
+		for _, h := range k.Platforms[name].Hashtags {
+			if isBanned(h) {
+				add(loc.key("platforms", name, "hashtags"), "platforms."+name+".hashtags", "%s is required on the platform but banned in [hashtags]", h)
+			}
+		}
+	}
+	for i, c := range k.Campaigns {
+		for _, h := range c.Hashtags {
+			if isBanned(h) {
+				add(loc.table("campaigns", i), fmt.Sprintf("campaigns[%d].hashtags", i), "%s is a campaign tag but banned in [hashtags]", h)
+			}
+		}
+	}
+	line := loc.key("hashtags", "replace")
+	for _, old := range sortedKeys(k.Hashtags.Replace) {
+		key := fmt.Sprintf("hashtags.replace.%q", old)
+		repl := k.Hashtags.Replace[old]
+		switch {
+		case !ValidHashtag(old):
+			add(line, key, "%q is not a hashtag: write '#' then letters, digits or '_' only", old)
+			continue
+		case !isBanned(Hashtag(old)):
+			add(line, key, "%s is not banned: add it to [hashtags] banned of this kit, or drop the replacement", old)
+		}
+		if strings.EqualFold(old, string(repl)) {
+			add(line, key, "%s would be replaced by itself", old)
+		} else if isBanned(repl) {
+			add(line, key, "the replacement %s is banned too", repl)
+		}
+	}
+	return probs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
