@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -456,4 +457,57 @@ func TestStagedSkipsLinks(t *testing.T) {
 	if rep := parseReport(t, r); r.code != 0 || rep.Summary.Files != 1 {
 		t.Errorf("exit %d, files %d\n%s", r.code, rep.Summary.Files, r.stdout)
 	}
+}
+
+// BenchmarkStagedOneOf10000 is the hook's budget: a commit touching one
+// draft in a repository of 10,000 drafts (50 agency folders, a province kit
+// and a kit per regency). Each iteration runs the real binary, as the hook
+// does; the repository is built once (sub-benchmarks share it).
+func BenchmarkStagedOneOf10000(b *testing.B) {
+	g := bigRepo(b)
+	b.Run("check-staged", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			r := runBin(b, g.dir, nil, []string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1"}, "check", "--staged", "--format", "json")
+			if r.code != 1 || strings.Count(r.stdout, `"path"`) != 1 {
+				b.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+		}
+	})
+	// For scale: starting the binary at all, and checking the whole tree.
+	b.Run("version", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			runBin(b, g.dir, nil, nil, "version")
+		}
+	})
+	b.Run("check-all", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			runBin(b, g.dir, nil, nil, "check", "--format", "json", ".")
+		}
+	})
+}
+
+// bigRepo builds the benchmark's repository: 10,000 committed drafts and
+// one changed draft staged.
+func bigRepo(b *testing.B) *gitTest {
+	g := &gitTest{t: b, dir: b.TempDir()}
+	g.git("-c", "init.defaultBranch=main", "init", "-q")
+	g.git("config", "user.name", "Penguji")
+	g.git("config", "user.email", "uji@selaras.example")
+	g.write("selaras.toml", provinceKit)
+	for a := 0; a < 50; a++ {
+		folder := fmt.Sprintf("dinas-%02d", a)
+		if a%10 == 0 {
+			folder = fmt.Sprintf("kab-%02d", a)
+			g.write(folder+"/selaras.toml", "[kit]\nextends = \"../selaras.toml\"\n")
+		}
+		for d := 0; d < 200; d++ {
+			g.write(fmt.Sprintf("%s/2025-%02d/pos-%03d.md", folder, d%12+1, d),
+				fmt.Sprintf("Dalam rangka layanan nomor %d, kami membuka pendaftaran. #BantenMaju\n", d))
+		}
+	}
+	g.git("add", ".")
+	g.git("commit", "-q", "--no-verify", "-m", "10000 draf")
+	g.write("kab-20/2025-03/pos-050.md", badDraft)
+	g.git("add", "kab-20/2025-03/pos-050.md")
+	return g
 }
