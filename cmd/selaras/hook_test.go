@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/selaras/selaras/lint"
 )
 
 // commit runs `git commit` (hooks enabled) and reports whether it went
@@ -284,6 +287,39 @@ func TestHookScript(t *testing.T) {
 	} {
 		if validChained(name) != ok {
 			t.Errorf("validChained(%q) = %v", name, !ok)
+		}
+	}
+}
+
+// TestPreCommitHooksYAML keeps .pre-commit-hooks.yaml in step with the file
+// endings selaras checks.
+func TestPreCommitHooksYAML(t *testing.T) {
+	src := readFile(t, filepath.Join(repoRoot(t), ".pre-commit-hooks.yaml"))
+	var files string
+	for _, line := range strings.Split(src, "\n") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "files:"); ok {
+			files = strings.Trim(strings.TrimSpace(v), "'")
+		}
+	}
+	re, err := regexp.Compile(files)
+	if err != nil || files == "" {
+		t.Fatalf("files regex %q: %v", files, err)
+	}
+	for _, ext := range append(append([]string{}, lint.DraftExts...), lint.ImageExts...) {
+		for _, name := range []string{"a/pos" + ext, "a/POS" + strings.ToUpper(ext)} {
+			if !re.MatchString(name) {
+				t.Errorf("%s is not matched by %q", name, files)
+			}
+		}
+	}
+	for _, name := range []string{"selaras.toml", "a/pos.md.bak", "logo.svg"} {
+		if re.MatchString(name) {
+			t.Errorf("%s matched by %q", name, files)
+		}
+	}
+	for _, want := range []string{"language: golang", "entry: selaras check", "id: selaras"} {
+		if !strings.Contains(src, want) {
+			t.Errorf(".pre-commit-hooks.yaml lacks %q", want)
 		}
 	}
 }
