@@ -30,6 +30,7 @@ type checkOptions struct {
 	stdinFilename string
 	jobs          int
 	staged        bool
+	extra         checkExtras // --fix, --baseline, --max-findings ... (fixcmd.go)
 }
 
 func runCheck(e *env, args []string) int {
@@ -42,9 +43,13 @@ func runCheck(e *env, args []string) int {
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name of the draft read from stdin (-), for output and kit lookup")
 	f.IntVar(&o.jobs, "jobs", 0, "files checked at once (default: one per CPU)")
 	f.BoolVar(&o.staged, "staged", false, "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)")
+	o.extra.register(f)
 	paths, code, ok := f.parse(args)
 	if !ok {
 		return code
+	}
+	if !o.extra.validate(f, o.staged) {
+		return exitError
 	}
 	fmtr, err := format.Get(o.format)
 	if err != nil {
@@ -93,19 +98,28 @@ func runCheck(e *env, args []string) int {
 	if st != nil {
 		eng.Files = st.index
 	}
+	o.extra.configure(eng)
 	res := eng.Run(inputs)
 	if len(res.Errors) > 0 {
 		return kitFailed(e, res.Errors...)
 	}
-	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true}
+	post := o.extra.after(e, f, eng, inputs, res, failRank, o.format)
+	if post.done {
+		return post.code
+	}
+	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes}
 	var buf bytes.Buffer
-	if err := fmtr(&buf, res, opts); err != nil {
+	if err := fmtr(&buf, post.shown, opts); err != nil {
 		f.fail("%v", err)
 		return exitError
 	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	if _, err := post.w.Write(buf.Bytes()); err != nil {
 		return exitError
 	}
+	if post.failed {
+		return exitError
+	}
+	res = post.full
 	if st != nil {
 		st.hint(e, o.format, res, f.lang, failRank)
 	}
