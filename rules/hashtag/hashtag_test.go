@@ -1,6 +1,7 @@
 package hashtag_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/selaras/selaras/lint"
@@ -41,5 +42,101 @@ func TestExamples(t *testing.T) {
 				t.Errorf("documentation incomplete")
 			}
 		})
+	}
+}
+
+// TestMissingSources checks that the message names every source of a
+// requirement, in both languages.
+func TestMissingSources(t *testing.T) {
+	kit := `[hashtags]
+required = ["#BantenMaju"]
+[accounts.dinkes]
+hashtags = ["#BantenMaju", "#DinkesBanten"]
+[platforms.instagram]
+hashtags = ["#InfoBanten"]
+[[campaigns]]
+name = "HUT Banten ke-25"
+hashtags = ["#HUTBanten25"]
+from = 2025-09-25
+until = 2025-10-10
+`
+	src := "+++\naccount = \"dinkes\"\nplatform = \"instagram\"\ndate = 2025-10-10\n+++\nHalo warga Banten.\n"
+	fs, err := linttest.Check(src, kit, hashtag.Missing)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{
+		"#BantenMaju":   {"diwajibkan oleh kit dan akun dinkes)", "required by the kit and account dinkes)"},
+		"#DinkesBanten": {"diwajibkan oleh akun dinkes)", "required by account dinkes)"},
+		"#InfoBanten":   {"diwajibkan oleh platform instagram)", "required by platform instagram)"},
+		"#HUTBanten25":  {`diwajibkan oleh kampanye "HUT Banten ke-25" yang berjalan 2025-09-25 s.d. 2025-10-10)`, `required by campaign "HUT Banten ke-25", running 2025-09-25 to 2025-10-10)`},
+	}
+	if len(fs) != len(want) {
+		t.Errorf("%d findings, want %d: %v", len(fs), len(want), fs)
+	}
+	for _, f := range fs {
+		w, ok := want[f.Match]
+		if !ok {
+			t.Errorf("unexpected finding %s", f.Match)
+			continue
+		}
+		if !strings.HasSuffix(f.Message.ID, w[0]) || !strings.HasSuffix(f.Message.EN, w[1]) {
+			t.Errorf("%s: message\n%q\n%q\nwant suffixes\n%q\n%q", f.Match, f.Message.ID, f.Message.EN, w[0], w[1])
+		}
+		if !f.FileLevel || f.Line != 0 || f.Fix == nil || f.Fix.Safe || !strings.HasSuffix(f.Fix.Replacement, f.Match) {
+			t.Errorf("%s: want a file-level finding with an unsafe insert, got %+v", f.Match, f)
+		}
+	}
+}
+
+// TestFixes checks the edits the rules offer.
+func TestFixes(t *testing.T) {
+	kit := `[hashtags]
+required = ["#BantenMaju"]
+known = ["#SatuNarasiSeribuAksi"]
+banned = ["#KominfoBanten"]
+replace = { "#KominfoBanten" = "#DiskominfoBanten" }
+`
+	src := "Halo Banten#Warga. #bantenmaju #KominfoBanten #SatuNarasiSeribuAski #Satu-Narasi #bantenmaju\n"
+	fs, err := linttest.Check(src, kit, all...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type fix struct {
+		repl string
+		safe bool
+	}
+	want := map[string]fix{
+		"hashtag-malformed #Warga":           {" ", true},
+		"hashtag-case #bantenmaju":           {"#BantenMaju", true},
+		"hashtag-banned #KominfoBanten":      {"#DiskominfoBanten", true},
+		"hashtag-typo #SatuNarasiSeribuAski": {"#SatuNarasiSeribuAksi", false},
+		"hashtag-malformed #Satu-Narasi":     {"#SatuNarasi", false},
+		"hashtag-count #bantenmaju":          {"", false},
+	}
+	got := map[string]fix{}
+	for _, f := range fs {
+		if f.Fix == nil {
+			t.Errorf("%s %s: no fix", f.Rule, f.Match)
+			continue
+		}
+		key := f.Rule + " " + f.Match
+		if f.Rule == "hashtag-count" {
+			if removed := src[f.Fix.Span.Start:f.Fix.Span.End]; removed != " #bantenmaju" || f.Fix.Span.End != len(src)-1 {
+				t.Errorf("repeat fix removes %q at %v", removed, f.Fix.Span)
+			}
+		}
+		if _, dup := got[key]; dup && key == "hashtag-case #bantenmaju" {
+			continue // both spellings are fixed
+		}
+		got[key] = fix{f.Fix.Replacement, f.Fix.Safe}
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("%s: fix %+v, want %+v", k, got[k], w)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("fixes %v, want %v", got, want)
 	}
 }

@@ -238,7 +238,7 @@ func requirements(p *lint.Pass, kitList, accountList, platformList func() []stri
 				if name == "" {
 					name = c.From.Format(time.DateOnly)
 				}
-				add(strs(c.Hashtags), lint.Tf("kampanye %q (%s s.d. %s)", "campaign %q (%s to %s)",
+				add(strs(c.Hashtags), lint.Tf("kampanye %q yang berjalan %s s.d. %s", "campaign %q, running %s to %s",
 					name, c.From.Format(time.DateOnly), c.Until.Format(time.DateOnly)))
 			}
 		}
