@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/audit"
+	"github.com/selaras/selaras/rules"
+)
+
+func init() {
+	register("audit", command{
+		summary: lang2{id: "audit arsip unggahan satu periode: kepatuhan per akun, masalah terbanyak, tren mingguan", en: "audit an archive of posts for a period: compliance by account, top problems, weekly trend"},
+		run:     runAudit,
+	})
+}
+
+type auditOptions struct {
+	month, since, until, period, tz string
+	format, kit, columns, cacheDir  string
+	noCache                         bool
+	jobs                            int
+}
+
+func runAudit(e *env, args []string) int {
+	if len(args) > 0 && args[0] == "merge" {
+		return runAuditMerge(e, args[1:])
+	}
+	var o auditOptions
+	f := newFlags(e, "audit", lang2{
+		id: "memeriksa arsip unggahan (draf dan ekspor CSV) satu periode dan meringkasnya per akun, aturan dan minggu",
+		en: "checks an archive of posts (drafts and CSV exports) for one period and sums it up by account, rule and week"})
+	f.StringVar(&o.month, "month", "", "calendar month YYYY-MM, e.g. 2025-10")
+	f.StringVar(&o.since, "since", "", "first day YYYY-MM-DD")
+	f.StringVar(&o.until, "until", "", "day after the last, YYYY-MM-DD (exclusive)")
+	f.StringVar(&o.period, "period", "", "last-month | this-month | last-week (default last-month)")
+	f.StringVar(&o.tz, "tz", "", "time zone of the calendar, e.g. Asia/Jakarta (default: local)")
+	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(audit.Formats, " | "))
+	f.StringVar(&o.kit, "kit", "", "kit file for every post (default: nearest selaras.toml, else the embedded kit)")
+	f.StringVar(&o.columns, "csv-columns", "", "CSV header mapping, e.g. text=Message,date=Publish time,account=Page name,url=Permalink")
+	f.StringVar(&o.cacheDir, "cache-dir", "", "where results are cached (default: the user cache folder + /selaras)")
+	f.BoolVar(&o.noCache, "no-cache", false, "check every post again, neither reading nor writing the cache")
+	f.IntVar(&o.jobs, "jobs", 0, "posts checked at once (default: one per CPU)")
+	paths, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	lang := f.lang
+	if !validAuditFormat(o.format) {
+		f.fail("--format %q: %s", o.format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
+		return exitError
+	}
+	if len(paths) == 0 {
+		f.fail("%s", lang2{id: "sebutkan folder arsip atau ekspor CSV, misalnya: selaras audit --month 2025-10 konten/",
+			en: "name the archive folders or CSV exports, for example: selaras audit --month 2025-10 content/"}.in(lang))
+		return exitError
+	}
+	period, err := audit.Resolve(audit.PeriodSpec{Month: o.month, Since: o.since, Until: o.until, Period: o.period, TZ: o.tz}, time.Now())
+	if err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	cols, err := audit.ParseColumns(o.columns)
+	if err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	loader := newLoader(o.kit)
+	if o.kit != "" {
+		if _, err := loader.Load(o.kit); err != nil {
+			return kitFailed(e, err)
+		}
+	}
+	var cache *audit.Cache
+	if !o.noCache {
+		dir := o.cacheDir
+		if dir == "" {
+			if base, err := os.UserCacheDir(); err == nil {
+				dir = filepath.Join(base, "selaras")
+			}
+		}
+		if dir != "" {
+			cache = &audit.Cache{Dir: dir, Warn: func(err error) {
+				fmt.Fprintf(e.stderr, "selaras audit: %s: %v\n", lang2{id: "cache tidak bisa ditulis", en: "cannot write the cache"}.in(lang), err)
+			}}
+		}
+	}
+	machine := o.format != "table"
+	rangeLine := fmt.Sprintf("selaras audit: %s %s .. %s (%s, %s)\n", lang2{id: "periode", en: "period"}.in(lang),
+		period.SinceDay(), period.UntilDay(), lang2{id: "tanggal akhir tidak termasuk", en: "until exclusive"}.in(lang), period.Loc)
+	if machine {
+		io.WriteString(e.stderr, rangeLine)
+	}
+	opts := audit.Options{
+		Period: period, Columns: cols, Cache: cache, Version: version, Build: buildID(), Lang: lang,
+		Engine: &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: o.jobs},
+	}
+	var bar *audit.Bar
+	if stderrIsTerminal(e) {
+		bar = &audit.Bar{W: e.stderr, Lang: lang}
+		opts.Progress = bar.Update
+	}
+	rep, errs, err := audit.Run(paths, opts)
+	if bar != nil {
+		bar.Done()
+	}
+	if err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	if len(errs) > 0 {
+		return kitFailed(e, errs...)
+	}
+	if cache != nil {
+		hits, misses := cache.Stats()
+		fmt.Fprintf(e.stderr, "selaras audit: cache: %d %s, %d %s\n", hits, lang2{id: "dari cache", en: "reused"}.in(lang),
+			misses, lang2{id: "diperiksa", en: "checked"}.in(lang))
+	}
+	return writeAudit(e, f, rep, o.format, lang)
+}
+
+func writeAudit(e *env, f *flags, rep *audit.Report, format, lang string) int {
+	var buf bytes.Buffer
+	if err := audit.Write(&buf, rep, format, lang); err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		return exitError
+	}
+	return exitOK
+}
+
+func validAuditFormat(s string) bool {
+	for _, f := range audit.Formats {
+		if f == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runAuditMerge(e *env, args []string) int {
+	var format string
+	f := newFlags(e, "audit merge", lang2{
+		id: "menggabungkan laporan JSON audit beberapa bagian arsip (periode sama) menjadi laporan keseluruhan",
+		en: "combines JSON audit reports of parts of an archive (same period) into the report of the whole"})
+	f.StringVar(&format, "format", "json", "output format: "+strings.Join(audit.Formats, " | "))
+	names, code, ok := f.parse(args)
+	if !ok {
+		return code
+	}
+	lang := f.lang
+	if !validAuditFormat(format) {
+		f.fail("--format %q: %s", format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
+		return exitError
+	}
+	if len(names) == 0 {
+		f.fail("%s", lang2{id: "sebutkan laporan JSON yang digabung, misalnya: selaras audit merge a.json b.json",
+			en: "name the JSON reports to merge, for example: selaras audit merge a.json b.json"}.in(lang))
+		return exitError
+	}
+	var reps []*audit.Report
+	for _, n := range names {
+		r, err := audit.ReadReport(n)
+		if err != nil {
+			f.fail("%s", audit.Message(err, lang))
+			return exitError
+		}
+		reps = append(reps, r)
+	}
+	merged, err := audit.Merge(reps, names, lang)
+	if err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	return writeAudit(e, f, merged, format, lang)
+}
+
+func stderrIsTerminal(e *env) bool {
+	if f, ok := e.stderr.(*os.File); ok {
+		return isTerminal(f)
+	}
+	return false
+}
+
+var (
+	buildOnce sync.Once
+	buildHash string
+)
+
+// buildID identifies this binary for cache keys: the version and a hash of
+// the executable, so a rebuilt selaras with changed rules never reuses
+// results of the old one.
+func buildID() string {
+	buildOnce.Do(func() {
+		buildHash = version
+		exe, err := os.Executable()
+		if err != nil {
+			return
+		}
+		fh, err := os.Open(exe)
+		if err != nil {
+			return
+		}
+		defer fh.Close()
+		h := sha256.New()
+		if _, err := io.Copy(h, fh); err == nil {
+			buildHash = version + "+" + hex.EncodeToString(h.Sum(nil)[:8])
+		}
+	})
+	return buildHash
+}

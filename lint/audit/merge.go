@@ -1,0 +1,78 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+)
+
+// ReadReport reads a JSON report written by `selaras audit --format json`.
+func ReadReport(name string) (*Report, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, errf("%s: tidak bisa dibaca: %v", "%s: cannot be read: %v", name, plainErr(err))
+	}
+	var r Report
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&r); err != nil {
+		return nil, errf("%s: bukan laporan audit JSON selaras (%v)", "%s: not a selaras audit JSON report (%v)", name, err)
+	}
+	if r.Version != ReportVersion {
+		return nil, errf("%s: laporan versi %d; selaras ini membaca versi %d", "%s: report version %d; this selaras reads version %d", name, r.Version, ReportVersion)
+	}
+	return &r, nil
+}
+
+// Merge combines reports of shards audited separately (same period) into
+// the report of the whole: posts and findings are pooled (a post listed by
+// two shards counts once), duplicates are found again across all posts,
+// and every total is recomputed.
+func Merge(reps []*Report, names []string, lang string) (*Report, error) {
+	out := &Report{Version: ReportVersion, AccountNames: map[string]string{}}
+	seen := map[string]bool{}
+	versions := map[string]bool{}
+	for i, r := range reps {
+		if i == 0 {
+			out.Period = r.Period
+		} else if r.Period != out.Period {
+			return nil, errf("%s mencakup %s..%s (%s), berbeda dari %s (%s..%s, %s); gabungkan laporan dengan periode yang sama",
+				"%s covers %s..%s (%s), unlike %s (%s..%s, %s); merge reports of the same period",
+				names[i], r.Period.Since, r.Period.Until, r.Period.TZ, names[0], out.Period.Since, out.Period.Until, out.Period.TZ)
+		}
+		if r.Selaras != "" && !versions[r.Selaras] {
+			versions[r.Selaras] = true
+			if out.Selaras == "" {
+				out.Selaras = r.Selaras
+			} else {
+				out.Selaras += ", " + r.Selaras
+			}
+		}
+		out.Kits = append(out.Kits, r.Kits...)
+		for k, v := range r.AccountNames {
+			out.AccountNames[k] = v
+		}
+		out.DateSources.FrontMatter += r.DateSources.FrontMatter
+		out.DateSources.Git += r.DateSources.Git
+		out.DateSources.Mtime += r.DateSources.Mtime
+		out.DateSources.CSV += r.DateSources.CSV
+		out.OutOfPeriod += r.OutOfPeriod
+		out.Skipped = append(out.Skipped, r.Skipped...)
+		fresh := map[string]bool{}
+		for _, p := range r.Details {
+			if seen[p.Path] {
+				out.DateSources.add(p.DateSource, -1)
+				continue
+			}
+			seen[p.Path] = true
+			fresh[p.Path] = true
+			out.Details = append(out.Details, p)
+		}
+		for _, f := range r.Findings {
+			if fresh[f.Post] {
+				out.Findings = append(out.Findings, f)
+			}
+		}
+	}
+	out.Finalize(lang)
+	return out, nil
+}

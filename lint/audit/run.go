@@ -1,0 +1,597 @@
+package audit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Options configure an audit.
+type Options struct {
+	Period Period
+	// Engine checks the posts: the same rules and kit loader as `check`.
+	Engine *lint.Engine
+	// Columns maps CSV fields (text, date, account, url, platform) to
+	// header names; unmapped fields use DefaultColumns.
+	Columns map[string]string
+	// Cache, when not nil, keeps results between runs.
+	Cache *Cache
+	// Version is selaras's version, shown in the report; Build identifies
+	// the binary in cache keys (version plus build id).
+	Version, Build string
+	// Lang is the language of the messages in the report.
+	Lang string
+	// Progress, when set, is told how many posts are done of how many are
+	// known so far; it is called from several goroutines.
+	Progress func(done, total int)
+	// GitEnv is added to git's environment.
+	GitEnv []string
+}
+
+// chunkSize bounds how many posts are held (with their text) at once.
+const chunkSize = 256
+
+// task is one candidate post.
+type task struct {
+	in        lint.Input
+	date      time.Time
+	src       string
+	account   string
+	kit       *brandkit.Kit
+	key       string
+	lineShift int
+	url       string
+	skip      *Skipped
+	out       bool // outside the period
+	kitFailed bool // reported among the errors
+}
+
+type auditor struct {
+	o    Options
+	git  *gitDates
+	jobs int
+
+	mu      sync.Mutex
+	rep     *Report
+	errs    []error
+	errSeen map[string]bool
+	kits    map[*brandkit.Kit]bool
+
+	done, total int
+	progMu      sync.Mutex
+
+	imgMu sync.Mutex
+	imgs  map[string]*imgMemo
+}
+
+type imgMemo struct {
+	once sync.Once
+	dep  dep
+}
+
+// Run audits the drafts and CSV exports under paths. It returns the report
+// (finalized), problems that spoil a clean answer (a kit that does not
+// load, a rule that broke: exit 2 as in `check`), and an error when the
+// audit could not run at all (a path that does not exist, a CSV export
+// without a text column).
+func Run(paths []string, o Options) (*Report, []error, error) {
+	a := &auditor{o: o, git: &gitDates{Env: o.GitEnv}, errSeen: map[string]bool{}, kits: map[*brandkit.Kit]bool{}, imgs: map[string]*imgMemo{}}
+	a.jobs = o.Engine.Jobs
+	if a.jobs <= 0 {
+		a.jobs = runtime.GOMAXPROCS(0)
+	}
+	a.rep = &Report{
+		Version: ReportVersion, Selaras: o.Version, AccountNames: map[string]string{},
+		Period: PeriodJSON{Since: o.Period.SinceDay(), Until: o.Period.UntilDay(), TZ: o.Period.Loc.String()},
+	}
+	drafts, csvs, err := collect(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	a.total = len(drafts)
+	for start := 0; start < len(drafts); start += chunkSize {
+		batch := drafts[start:min(start+chunkSize, len(drafts))]
+		tasks := make([]*task, len(batch))
+		a.parallel(len(batch), func(i int) { tasks[i] = a.prepareFile(batch[i]) })
+		a.runChunk(tasks)
+	}
+	for _, c := range csvs {
+		if err := a.auditCSV(c); err != nil {
+			return nil, nil, err
+		}
+	}
+	for k := range a.kits {
+		a.rep.Kits = append(a.rep.Kits, kitName(k))
+		for slug, acc := range k.Accounts {
+			if acc.Name != "" {
+				a.rep.AccountNames[slug] = acc.Name
+			}
+		}
+	}
+	a.rep.Finalize(o.Lang)
+	sort.Slice(a.errs, func(i, j int) bool { return a.errs[i].Error() < a.errs[j].Error() })
+	return a.rep, a.errs, nil
+}
+
+func kitName(k *brandkit.Kit) string {
+	if k.Kit.Name != "" {
+		return k.Kit.Name
+	}
+	if k.Path != "" {
+		return k.Path
+	}
+	return "selaras"
+}
+
+// collect finds the drafts (as `check` does) and the CSV exports (named,
+// or found in folders).
+func collect(paths []string) (drafts []lint.Input, csvs []string, err error) {
+	var rest []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, errf("%s: tidak ditemukan", "%s: no such file or folder", p)
+		}
+		if !info.IsDir() {
+			if strings.EqualFold(filepath.Ext(p), ".csv") {
+				if abs, _ := filepath.Abs(p); !seen[abs] {
+					seen[abs] = true
+					csvs = append(csvs, p)
+				}
+				continue
+			}
+		} else {
+			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return nil
+				}
+				if path != p && strings.HasPrefix(d.Name(), ".") {
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+					return nil
+				}
+				if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".csv") {
+					if abs, _ := filepath.Abs(path); !seen[abs] {
+						seen[abs] = true
+						csvs = append(csvs, path)
+					}
+				}
+				return nil
+			})
+		}
+		rest = append(rest, p)
+	}
+	ins, err := lint.Collect(rest)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, in := range ins {
+		// Images count as part of the post that attaches them.
+		if in.Kind == lint.KindText {
+			drafts = append(drafts, in)
+		}
+	}
+	sort.Strings(csvs)
+	return drafts, csvs, nil
+}
+
+func (a *auditor) parallel(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < min(a.jobs, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				do(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// prepareFile reads a draft, dates it, finds its kit and account and its
+// cache key. Its text is kept only until the chunk is checked.
+func (a *auditor) prepareFile(in lint.Input) *task {
+	t := &task{in: in}
+	info, statErr := os.Stat(in.Abs)
+	var data []byte
+	if statErr == nil && info.Mode().IsRegular() && info.Size() <= lint.MaxDraftBytes {
+		data, _ = os.ReadFile(in.Abs)
+	}
+	fm := readFront(data)
+	switch {
+	case fm.hasDate:
+		t.date, t.src = inLoc(fm.Date, a.o.Period.Loc), SourceFront
+	default:
+		if gt, ok := a.git.Date(in.Abs); ok {
+			t.date, t.src = gt.In(a.o.Period.Loc), SourceGit
+		} else if statErr == nil {
+			t.date, t.src = info.ModTime().In(a.o.Period.Loc), SourceMtime
+		} else {
+			t.skip = &Skipped{File: in.Path, Text: lint.Text{ID: "tidak bisa dibaca", EN: "cannot be read"}}
+			return t
+		}
+	}
+	if !a.o.Period.Contains(t.date) {
+		t.out = true
+		return t
+	}
+	kit, err := a.o.Engine.Kits.ForFile(in.Abs)
+	if err != nil {
+		a.addErr(err)
+		t.kitFailed = true
+		return t
+	}
+	t.kit = kit
+	t.account = fm.Account
+	if t.account == "" {
+		t.account = lint.AccountByPath(kit, in.Abs)
+	}
+	if data != nil {
+		t.in.Data = data
+		t.key = a.key(kit, in, data)
+	}
+	return t
+}
+
+func (a *auditor) key(kit *brandkit.Kit, in lint.Input, data []byte) string {
+	if a.o.Cache == nil {
+		return ""
+	}
+	return sum([]byte(a.o.Build), []byte(kit.Hash), []byte(kitAssets(kit)), []byte(in.Abs), []byte(in.Path), []byte(in.Root), data)
+}
+
+type assetsKey struct{}
+
+// kitAssets identifies the files a kit names besides itself (logos), so a
+// new logo file re-checks the images.
+func kitAssets(kit *brandkit.Kit) string {
+	return kit.Memo(assetsKey{}, func() any {
+		var parts []string
+		for _, l := range kit.Logos {
+			p := l.File
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(kit.Dir(), p)
+			}
+			parts = append(parts, p+"="+fileSum(p))
+		}
+		return strings.Join(parts, "\n")
+	}).(string)
+}
+
+func (a *auditor) addErr(err error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for _, e := range splitJoined(err) {
+		if !a.errSeen[e.Error()] {
+			a.errSeen[e.Error()] = true
+			a.errs = append(a.errs, e)
+		}
+	}
+}
+
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// runChunk takes cached results where they hold and checks the rest.
+func (a *auditor) runChunk(tasks []*task) {
+	byPath := map[string]*task{}
+	var misses []lint.Input
+	for _, t := range tasks {
+		switch {
+		case t.kitFailed:
+			a.progress(1)
+		case t.skip != nil:
+			a.mu.Lock()
+			a.rep.Skipped = append(a.rep.Skipped, *t.skip)
+			a.mu.Unlock()
+			a.progress(1)
+		case t.out:
+			a.mu.Lock()
+			a.rep.OutOfPeriod++
+			a.mu.Unlock()
+			a.progress(1)
+		default:
+			if e, ok := a.o.Cache.get(t.key); ok {
+				a.o.Cache.hits.Add(1)
+				a.emit(t, e)
+				continue
+			}
+			if a.o.Cache != nil {
+				a.o.Cache.misses.Add(1)
+			}
+			byPath[t.in.Path] = t
+			misses = append(misses, t.in)
+		}
+	}
+	if len(misses) == 0 {
+		return
+	}
+	a.o.Engine.RunEach(misses, func(in lint.Input, frs []*lint.FileResult, errs []error) {
+		t := byPath[in.Path]
+		for _, err := range errs {
+			a.addErr(err)
+		}
+		e := a.entryOf(t, frs)
+		a.o.Cache.put(t.key, e)
+		a.emit(t, e)
+	})
+}
+
+// entryOf turns the engine's results for one post into what is cached.
+func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
+	e := &entry{Findings: []Finding{}}
+	if len(frs) == 0 {
+		return e
+	}
+	own := frs[0]
+	for i, fr := range frs {
+		for _, f := range fr.Findings {
+			x := Finding{Path: fr.Path, Rule: f.Rule, Severity: string(f.Severity),
+				Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+				Messages: f.Message, Match: f.Match, Suggestions: f.Suggestions, Region: f.Region}
+			if i == 0 && t.lineShift > 0 && x.Line > 0 {
+				if x.Line <= t.lineShift {
+					x.Line, x.Column, x.EndLine, x.EndColumn = 0, 0, 0, 0
+				} else {
+					x.Line -= t.lineShift
+					x.EndLine = max(x.EndLine-t.lineShift, x.Line)
+				}
+			}
+			e.Findings = append(e.Findings, x)
+		}
+	}
+	if d := own.Draft; d != nil {
+		e.Caption = captionSig(d)
+		e.Excerpt = excerpt(d.BodyText())
+		e.Platform = d.Front.Platform
+		for _, im := range d.Images {
+			if im.Escapes {
+				continue
+			}
+			e.Deps = append(e.Deps, a.imageDep(im.Path, imageShown(d, im)))
+		}
+		own.Draft = nil // the text is not kept
+	}
+	return e
+}
+
+// imageShown is an attached image's path as the user sees it: relative to
+// where the draft's shown path starts.
+func imageShown(d *lint.Draft, im lint.ImageRef) string {
+	return filepath.ToSlash(filepath.Join(filepath.Dir(d.Path), filepath.FromSlash(im.Ref)))
+}
+
+func (a *auditor) imageDep(abs, shown string) dep {
+	a.imgMu.Lock()
+	m := a.imgs[abs]
+	if m == nil {
+		m = &imgMemo{}
+		a.imgs[abs] = m
+	}
+	a.imgMu.Unlock()
+	m.once.Do(func() {
+		m.dep = dep{Abs: abs, Path: shown}
+		data, err := readBounded(abs, 64<<20)
+		if err != nil {
+			return
+		}
+		m.dep.Sum = sumBytes(data)
+		if h, l, err := imageSig(data); err == nil {
+			m.dep.Sig = &ImageSig{Path: shown, DHash: h, Luma: l}
+		}
+	})
+	d := m.dep
+	d.Path = shown
+	if d.Sig != nil {
+		sig := *d.Sig
+		sig.Path = shown
+		d.Sig = &sig
+	}
+	return d
+}
+
+func readBounded(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, errors.New("too large")
+	}
+	return b, nil
+}
+
+// emit adds one audited post to the report.
+func (a *auditor) emit(t *task, e *entry) {
+	p := Post{Path: t.in.Path, Account: t.account, Date: t.date.Format(dayLayout), DateSource: t.src,
+		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption}
+	for _, d := range e.Deps {
+		if d.Sig != nil {
+			p.Images = append(p.Images, *d.Sig)
+		}
+	}
+	a.mu.Lock()
+	a.kits[t.kit] = true
+	a.rep.DateSources.add(t.src, 1)
+	a.rep.Details = append(a.rep.Details, p)
+	for _, f := range e.Findings {
+		f.Post, f.Account, f.Date = p.Path, p.Account, p.Date
+		if f.Path == "" {
+			f.Path = p.Path
+		}
+		a.rep.Findings = append(a.rep.Findings, f)
+	}
+	a.mu.Unlock()
+	a.progress(1)
+}
+
+func (a *auditor) progress(n int) {
+	if a.o.Progress == nil {
+		return
+	}
+	a.progMu.Lock()
+	a.done += n
+	d, t := a.done, a.total
+	a.progMu.Unlock()
+	a.o.Progress(d, t)
+}
+
+func (a *auditor) grow(n int) {
+	a.progMu.Lock()
+	a.total += n
+	a.progMu.Unlock()
+}
+
+// auditCSV reads an export row by row; each row is a post checked as a
+// draft whose front matter carries the row's account, date and platform.
+func (a *auditor) auditCSV(name string) error {
+	cr, closer, err := openCSV(name, a.o.Columns, a.o.Period.Loc)
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	abs, _ := filepath.Abs(name)
+	kit, kerr := a.o.Engine.Kits.ForFile(abs)
+	if kerr != nil {
+		a.addErr(kerr)
+		return nil
+	}
+	var batch []*task
+	for {
+		row, skip, err := cr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return errf("%s: tidak bisa dibaca: %v", "%s: cannot be read: %v", name, err)
+		}
+		a.grow(1)
+		t := &task{skip: skip}
+		if skip == nil {
+			t = a.prepareRow(name, abs, kit, row)
+		}
+		batch = append(batch, t)
+		if len(batch) == chunkSize {
+			a.runChunk(batch)
+			batch = nil
+		}
+	}
+	a.runChunk(batch)
+	return nil
+}
+
+func (a *auditor) prepareRow(name, abs string, kit *brandkit.Kit, row csvRow) *task {
+	shown := fmt.Sprintf("%s#row%d", name, row.row)
+	t := &task{date: row.date.In(a.o.Period.Loc), src: SourceCSV, url: row.url, kit: kit}
+	if !a.o.Period.Contains(t.date) {
+		t.out = true
+		return t
+	}
+	t.account = accountFor(kit, row.account)
+	plt := row.plt
+	if plt == "" {
+		plt = platformOf(row.url)
+	}
+	var b strings.Builder
+	b.WriteString("+++\n")
+	lines := 2
+	if t.account != "" {
+		fmt.Fprintf(&b, "account = %s\n", tomlString(t.account))
+		lines++
+	}
+	fmt.Fprintf(&b, "date = %s\n", t.date.Format(time.RFC3339))
+	lines++
+	if plt != "" {
+		fmt.Fprintf(&b, "platform = %s\n", tomlString(plt))
+		lines++
+	}
+	b.WriteString("+++\n")
+	b.WriteString(row.text)
+	t.lineShift = lines
+	t.in = lint.Input{Path: shown, Abs: abs + "#row" + fmt.Sprint(row.row), Root: filepath.Dir(abs), Kind: lint.KindText, Data: []byte(b.String())}
+	t.key = a.key(kit, t.in, t.in.Data)
+	return t
+}
+
+// accountFor maps an export's account column (a page name, a handle) to
+// the kit's account slug by slug or display name; otherwise it stays as
+// written.
+func accountFor(kit *brandkit.Kit, s string) string {
+	s = strings.TrimSpace(s)
+	bare := strings.TrimPrefix(s, "@")
+	for slug, acc := range kit.Accounts {
+		if strings.EqualFold(slug, bare) || (acc.Name != "" && strings.EqualFold(acc.Name, s)) {
+			return slug
+		}
+	}
+	return s
+}
+
+// platformOf guesses the platform from a post's address.
+func platformOf(url string) string {
+	u := strings.ToLower(url)
+	for _, p := range []struct{ host, name string }{
+		{"instagram.com", "instagram"}, {"facebook.com", "facebook"}, {"fb.com", "facebook"},
+		{"twitter.com", "x"}, {"x.com/", "x"}, {"tiktok.com", "tiktok"}, {"threads.net", "threads"},
+		{"youtube.com", "youtube"}, {"youtu.be", "youtube"}, {"linkedin.com", "linkedin"},
+	} {
+		if strings.Contains(u, "://"+p.host) || strings.Contains(u, "."+p.host) {
+			return p.name
+		}
+	}
+	return ""
+}
+
+// excerpt is the start of a caption, on one line.
+func excerpt(s string) string {
+	const maxRunes = 140
+	var b strings.Builder
+	n, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			n++
+			space = false
+		}
+		if n >= maxRunes {
+			b.WriteString("…")
+			break
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
