@@ -227,7 +227,10 @@ var (
 // without changes here.
 func omitEmpty(v reflect.Value) reflect.Value {
 	t := v.Type()
-	if t.Implements(textMarshaler) || t == timeType {
+	if t == timeType {
+		return reflect.ValueOf(tomlTime{v.Interface().(time.Time)})
+	}
+	if t.Implements(textMarshaler) {
 		return v
 	}
 	switch t.Kind() {
@@ -285,4 +288,17 @@ func omitEmpty(v reflect.Value) reflect.Value {
 		return p
 	}
 	return v
+}
+
+// tomlTime writes a kit date back as TOML wrote it: a date alone
+// (2025-09-25) when it has no time of day, as campaign dates do; the TOML
+// decoder returns those as midnight UTC.
+type tomlTime struct{ t time.Time }
+
+func (d tomlTime) MarshalTOML() ([]byte, error) {
+	u := d.t.UTC()
+	if u.Hour() == 0 && u.Minute() == 0 && u.Second() == 0 && u.Nanosecond() == 0 {
+		return []byte(u.Format("2006-01-02")), nil
+	}
+	return []byte(d.t.Format(time.RFC3339Nano)), nil
 }

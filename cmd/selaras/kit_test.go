@@ -1,0 +1,151 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const kitProvince = `[kit]
+name = "Provinsi Uji"
+
+[hashtags]
+required = ["#ProvinsiMaju"]
+
+[accounts.dinkes]
+name  = "Dinas Kesehatan"
+paths = ["dinkes/**"]
+
+[[campaigns]]
+name     = "HUT"
+hashtags = ["#HUTProvinsi"]
+from     = 2025-09-25
+until    = 2025-10-10
+
+[platforms.instagram]
+image_sizes = ["4:5", "1080x1080"]
+
+[palette]
+colors = ["#0B4EA2", "#fff"]
+`
+
+const kitRegency = `[kit]
+name = "Kabupaten Uji"
+extends = "../selaras.toml"
+
+[hashtags]
+required = ["#KabupatenBerkah"]
+`
+
+func kitTree(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "kab", "dinas"), 0o755)
+	os.WriteFile(filepath.Join(dir, "selaras.toml"), []byte(kitProvince), 0o644)
+	os.WriteFile(filepath.Join(dir, "kab", "selaras.toml"), []byte(kitRegency), 0o644)
+	return dir
+}
+
+func TestKitCheckChain(t *testing.T) {
+	dir := kitTree(t)
+	// From a folder below the regency's kit: the nearest kit, and its chain
+	// parents first.
+	r := runBin(t, filepath.Join(dir, "kab", "dinas"), nil, nil, "kit", "check", "--lang", "en")
+	want := "ok: ../selaras.toml (Kabupaten Uji)\nkit chain (parents first):\n  (selaras's embedded kit)\n  ../../selaras.toml\n  ../selaras.toml\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("exit %d\n--- got\n%s--- want\n%s%s", r.code, r.stdout, want, r.stderr)
+	}
+	r = runBin(t, dir, nil, nil, "kit", "check", "kab")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "ok: kab/selaras.toml (Kabupaten Uji)\nrantai kit") {
+		t.Errorf("a folder names its kit: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// No kit anywhere up: the embedded one.
+	r = runBin(t, t.TempDir(), nil, nil, "kit", "check")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "ok: (kit bawaan selaras)") {
+		t.Errorf("no kit: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestKitCheckProblems(t *testing.T) {
+	dir := kitTree(t)
+	bad := "[kit]\nname = \"Rusak\"\nextends = \"../selaras.toml\"\nwarna = 1\n\n[[jargon]]\nsuggest = [\"untuk\"]\n\n[rules]\ndisable = [\"tidak-ada\"]\n"
+	os.WriteFile(filepath.Join(dir, "kab", "selaras.toml"), []byte(bad), 0o644)
+	r := runBin(t, filepath.Join(dir, "kab"), nil, nil, "kit", "check")
+	if r.code != 2 {
+		t.Fatalf("exit %d, want 2\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Errorf("want the 3 problems, one a line:\n%s", r.stdout)
+	}
+	for _, want := range []string{"selaras.toml:4: kit.warna: unknown key", "selaras.toml:6: jargon[0].phrase", "rules.disable"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("problems lack %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "3 masalah") {
+		t.Errorf("stderr should be one summary line: %q", r.stderr)
+	}
+	// A parent's problem is reported under the parent's name.
+	os.WriteFile(filepath.Join(dir, "selaras.toml"), []byte("[hashtags]\nrequired = [\"tanpa pagar\"]\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "kab", "selaras.toml"), []byte(kitRegency), 0o644)
+	r = runBin(t, filepath.Join(dir, "kab"), nil, nil, "kit", "check")
+	if r.code != 2 || !strings.HasPrefix(r.stdout, "../selaras.toml:2: hashtags.required") {
+		t.Errorf("parent problem: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, args := range [][]string{{"kit"}, {"kit", "periksa"}, {"kit", "check", "a.toml", "b.toml"}, {"kit", "check", "tidak-ada.toml"}, {"kit", "check", "--cetak"}} {
+		r := runBin(t, dir, nil, nil, args...)
+		if r.code != 2 || strings.Contains(r.stderr, "goroutine") || r.stderr == "" {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	if r := runBin(t, dir, nil, nil, "kit", "--help"); r.code != 0 || !strings.Contains(r.stdout, "kit check") {
+		t.Errorf("kit --help: exit %d %q", r.code, r.stdout)
+	}
+}
+
+// --print shows the effective kit as a standalone TOML file: inherited
+// entries spelled out, value types written back in their TOML form, paths
+// relative to the kit's folder; loading what it prints gives the same kit.
+func TestKitPrint(t *testing.T) {
+	dir := kitTree(t)
+	kab := filepath.Join(dir, "kab")
+	r := runBin(t, kab, nil, nil, "kit", "check", "--print", "--lang", "en")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	out := r.stdout
+	for _, want := range []string{
+		"# Effective kit: (selaras's embedded kit) -> ../selaras.toml -> selaras.toml\n",
+		"name = \"Kabupaten Uji\"",
+		"defaults = false",
+		"required = [\"#ProvinsiMaju\", \"#KabupatenBerkah\"]",
+		"paths = [\"../dinkes/**\"]",
+		"from = 2025-09-25\n",
+		"until = 2025-10-10\n",
+		"\"4:5\"",
+		"colors = [\"#0B4EA2\", \"#FFFFFF\"]",
+		"phrase = \"dalam rangka\"", // from the embedded kit
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--print lacks %q", want)
+		}
+	}
+	for _, unwanted := range []string{"extends =", "exact = false", "case_sensitive = false", "enable"} {
+		if strings.Contains(out, unwanted) {
+			t.Errorf("--print shows %q, an unset key", unwanted)
+		}
+	}
+	// Saved next to the kit, the printed kit is a valid kit that prints the
+	// same (apart from the chain line).
+	os.WriteFile(filepath.Join(kab, "printed.toml"), []byte(out), 0o644)
+	again := runBin(t, kab, nil, nil, "kit", "check", "--print", "--lang", "en", "printed.toml")
+	if again.code != 0 {
+		t.Fatalf("the printed kit does not load: %s%s", again.stdout, again.stderr)
+	}
+	body := func(s string) string { return s[strings.Index(s, "\n")+1:] }
+	if body(again.stdout) != body(out) {
+		t.Errorf("printing the printed kit differs:\n--- first\n%s\n--- second\n%s", out, again.stdout)
+	}
+}
