@@ -6,6 +6,7 @@ import (
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/rules/hashtag"
 	"github.com/selaras/selaras/rules/jargon"
+	"github.com/selaras/selaras/rules/tone"
 )
 
 // All returns every rule, the engine's built-in ones first, in the order
@@ -14,6 +15,11 @@ func All() []*lint.Rule {
 	list := append([]*lint.Rule{}, lint.BuiltinRules...)
 	list = append(list,
 		jargon.Rule,
+		tone.Passive,
+		tone.SentenceLength,
+		tone.Shouting,
+		tone.Exclamation,
+		tone.Interaction,
 		hashtag.Missing,
 		hashtag.Case,
 		hashtag.Typo,

@@ -1,0 +1,59 @@
+package tone
+
+import (
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Interaction is the tone-interaction rule.
+var Interaction = &lint.Rule{
+	Name: "tone-interaction",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Ajak warga menanggapi", EN: "Invite citizens to respond"},
+		Why: lint.Text{
+			ID: "Kampanye terpadu ingin membangun hubungan, bukan sekadar mengumumkan. Unggahan yang tidak bertanya, tidak mengajak dan tidak meminta tanggapan jarang dibalas warga. Aturan ini mencari tanda tanya atau kata ajakan dari [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; bentuk berimbuhan ikut dikenali) dan memberi info bila tidak ada satu pun.",
+			EN: "The integrated campaign wants to build a relationship, not only to announce. Posts that ask nothing, invite nothing and call for no response rarely get replies. The rule looks for a question mark or an invitation from [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; affixed forms count) and reports, at info level, when there is none."},
+		Bad:      "Dinas Perhubungan menambah armada bus sekolah gratis mulai Senin.",
+		Good:     "Dinas Perhubungan menambah armada bus sekolah gratis mulai Senin. Sekolah anak Anda belum dilewati? Tulis di kolom komentar.",
+		Fix:      lint.Text{ID: "Tutup dengan pertanyaan atau ajakan: \"Ada pertanyaan? Tulis di kolom komentar\", \"Yuk daftar lewat tautan di bio\".", EN: "End with a question or an invitation: \"Ada pertanyaan? Tulis di kolom komentar\", \"Yuk daftar lewat tautan di bio\"."},
+		Severity: lint.Info,
+		KitKeys:  []string{"[tone] invitations"},
+	},
+	Check: checkInteraction,
+}
+
+type invitationKey struct{}
+
+func invitations(k *brandkit.Kit) *lint.Matcher {
+	return k.Memo(invitationKey{}, func() any {
+		return lint.NewMatcher(phraseSpecs(k.Tone.Invitations), lint.StemmerFor(k))
+	}).(*lint.Matcher)
+}
+
+func checkInteraction(p *lint.Pass) error {
+	words := 0
+	for i := range p.Draft.Tokens {
+		t := &p.Draft.Tokens[i]
+		if t.Kind == lint.TokPunct && (t.Text == "?" || t.Text == "？") {
+			return nil
+		}
+		if isWord(t) {
+			words++
+		}
+	}
+	if words == 0 {
+		return nil
+	}
+	found := false
+	invitations(p.Kit).Find(p.Draft, func(lint.Match) { found = true })
+	if found {
+		return nil
+	}
+	p.Report(lint.Finding{
+		FileLevel: true,
+		Message: lint.Text{
+			ID: "unggahan ini tidak mengajak warga menanggapi: tidak ada pertanyaan atau ajakan; tutup dengan pertanyaan atau ajakan (\"Ada pertanyaan? Tulis di kolom komentar\")",
+			EN: "this post invites no response: no question and no invitation; end with a question or an invitation (\"Ada pertanyaan? Tulis di kolom komentar\")"},
+	})
+	return nil
+}
