@@ -117,12 +117,16 @@ func parseReport(t testing.TB, r result) jsonReport {
 	return rep
 }
 
-// findings lists "path rule match" for each finding, sorted.
+// findings lists "path rule match" for each hashtag-missing finding,
+// sorted: the tests' drafts differ by their tags, and other rules (added
+// over time) must not make them fail.
 func (rep jsonReport) findings() []string {
 	var out []string
 	for _, f := range rep.Files {
 		for _, x := range f.Findings {
-			out = append(out, f.Path+" "+x.Rule+" "+x.Match)
+			if x.Rule == "hashtag-missing" {
+				out = append(out, f.Path+" "+x.Rule+" "+x.Match)
+			}
 		}
 	}
 	sort.Strings(out)
@@ -142,8 +146,8 @@ hashtags = ["#DinkesBanten"]
 `
 
 const (
-	goodDraft = "Vaksin gratis untuk anak di Puskesmas Serang. #BantenMaju\n"
-	badDraft  = "Vaksin gratis untuk anak di Puskesmas Serang.\n"
+	goodDraft = "Vaksin gratis untuk anak di Puskesmas Serang. Ada pertanyaan? Tulis di kolom komentar. #BantenMaju\n"
+	badDraft  = "Vaksin gratis untuk anak di Puskesmas Serang. Ada pertanyaan? Tulis di kolom komentar.\n"
 )
 
 func TestStagedReadsTheIndexNotTheWorkingTree(t *testing.T) {
