@@ -356,6 +356,9 @@ func TestStagedFromSubfolderAndPathspec(t *testing.T) {
 	g.write("dishub/b.md", goodDraft)
 	g.write("dinas pu/c.md", badDraft)
 	g.git("add", ".")
+	// Settings that would change what `git diff` lists must not matter.
+	g.git("config", "diff.relative", "true")
+	g.git("config", "diff.noprefix", "true")
 	// From a subfolder the whole commit is checked; paths are shown
 	// relative to where the user is.
 	r := g.selaras("dishub", "check", "--staged", "--format", "json")

@@ -113,7 +113,7 @@ type Entry struct {
 // when given, narrow the list as in `git diff` (relative to the current
 // folder).
 func (r *Repo) Staged(pathspecs ...string) ([]Entry, error) {
-	args := []string{"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames",
+	args := []string{"diff", "--cached", "--raw", "-z", "--no-abbrev", "--no-renames", "--no-relative",
 		"--no-ext-diff", "--no-textconv", "--no-color", "--ignore-submodules=all", "--diff-filter=ACMR", "--"}
 	out, err := r.git(nil, append(args, pathspecs...)...)
 	if err != nil {
@@ -164,9 +164,13 @@ func parseRaw(out []byte) ([]Entry, error) {
 // git runs a git command and returns its standard output; a failure is an
 // *Error with git's first line of complaint.
 func (r *Repo) git(stdin io.Reader, args ...string) ([]byte, error) {
+	return r.gitEnv(nil, stdin, args...)
+}
+
+func (r *Repo) gitEnv(env []string, stdin io.Reader, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.dir
-	cmd.Env = gitEnv()
+	cmd.Env = append(gitEnv(), env...)
 	cmd.Stdin = stdin
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -203,6 +207,8 @@ func cmdError(sub string, err error, stderr []byte) error {
 	}
 	return &Error{Cmd: name, Reason: reason}
 }
+
+var pathspecEnv = []string{"GIT_LITERAL_PATHSPECS=0", "GIT_GLOB_PATHSPECS=0", "GIT_NOGLOB_PATHSPECS=0", "GIT_ICASE_PATHSPECS=0"}
 
 // Limits on what is read from the index, as for files on disk: a draft
 // beyond lint.MaxDraftBytes is not a draft, a kit beyond 4 MiB is not a
@@ -261,7 +267,9 @@ func (ix *Index) Close() error {
 // readers.
 func (ix *Index) listKits() (map[string]string, error) {
 	ix.kitsOnce.Do(func() {
-		out, err := ix.repo.git(nil, "ls-files", "-z", "--cached", "--stage", "--full-name", "--",
+		// The pathspec's magic must mean what it says, whatever the
+		// user's GIT_*_PATHSPECS settings.
+		out, err := ix.repo.gitEnv(pathspecEnv, nil, "ls-files", "-z", "--cached", "--stage", "--full-name", "--",
 			":(top,glob)**/"+brandkit.FileName)
 		if err != nil {
 			ix.kitsErr = err
