@@ -8,7 +8,18 @@ import _ "embed"
 // one government.
 //
 //go:embed default.toml
-var defaultKit []byte
+var defaultMain []byte
+
+// defaultSpelling is the generated list of standard spellings ([[terms]]),
+// kept in its own file so default.toml stays readable; see
+// brandkit/internal/genspelling.
+//
+//go:embed default-spelling.toml
+var defaultSpelling []byte
+
+// defaultKit is default.toml followed by default-spelling.toml: one TOML
+// document (the spelling file holds only [[terms]] tables).
+var defaultKit = append(append(append([]byte{}, defaultMain...), '\n'), defaultSpelling...)
 
 const defaultName = "(default kit)"
 

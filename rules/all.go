@@ -6,6 +6,7 @@ import (
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/rules/hashtag"
 	"github.com/selaras/selaras/rules/jargon"
+	"github.com/selaras/selaras/rules/term"
 	"github.com/selaras/selaras/rules/tone"
 )
 
@@ -15,6 +16,7 @@ func All() []*lint.Rule {
 	list := append([]*lint.Rule{}, lint.BuiltinRules...)
 	list = append(list,
 		jargon.Rule,
+		term.Rule,
 		tone.Passive,
 		tone.SentenceLength,
 		tone.Shouting,

@@ -19,7 +19,7 @@ var Rule = &lint.Rule{
 			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\"."},
 		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
-		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran, perbaikannya aman dan diterapkan oleh --fix.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion, the fix is safe and --fix applies it."},
+		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran dan frasanya ditulis persis seperti di kit, perbaikannya aman dan diterapkan oleh --fix; bentuk berimbuhan hanya diberi saran.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion and the phrase is written as the kit lists it, the fix is safe and --fix applies it; an affixed form only gets the suggestion."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[[jargon]]", "[stemming] protect"},
@@ -52,7 +52,11 @@ func check(p *lint.Pass) error {
 			Severity:    entry.Severity,
 		}
 		if len(entry.Suggest) >= 1 {
-			f.Fix = &lint.Fix{Span: mt.Span, Replacement: matchCase(written, entry.Suggest[0]), Safe: len(entry.Suggest) == 1}
+			// Safe only for the phrase as listed: an inflected match
+			// ("dilakukan pemeriksaan" for "melakukan pemeriksaan") would
+			// take the suggestion's voice and affixes, which may not fit.
+			safe := len(entry.Suggest) == 1 && lint.Normalize(written) == lint.Normalize(entry.Phrase)
+			f.Fix = &lint.Fix{Span: mt.Span, Replacement: matchCase(written, entry.Suggest[0]), Safe: safe}
 		}
 		p.Report(f)
 	})

@@ -1,0 +1,188 @@
+// Package term reports official names and standard spellings written the
+// wrong way, from the kit's [[terms]]: each `avoid` form is flagged with
+// the `use` form as its fix, and a case-sensitive term (a proper name) is
+// flagged when its own words are written in the wrong case.
+//
+// Terms are about spelling, so matching is on the surface words, never on
+// stems: "analisa" is flagged, "menganalisis" is not touched.
+package term
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Rule is the term rule.
+var Rule = &lint.Rule{
+	Name: "term",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Tulis nama resmi dan ejaan baku", EN: "Write official names and standard spellings"},
+		Why: lint.Text{
+			ID: "Satu suara berarti satu ejaan: nama lembaga yang sudah berganti (Kementerian Kominfo kini Komdigi), huruf kapital nama diri, dan ejaan baku KBBI (praktik, risiko, analisis, izin) yang ditulis berbeda-beda antarakun membuat pemerintah tampak tidak cermat.",
+			EN: "One voice means one spelling: renamed institutions (the Kominfo ministry is now Komdigi), the capitals of proper names, and the standard KBBI spellings (praktik, risiko, analisis, izin) written differently across accounts make the government look careless."},
+		Bad:       "Tim Propinsi Banten meninjau praktek pelayanan di puskesmas.",
+		Good:      "Tim Provinsi Banten meninjau praktik pelayanan di puskesmas.",
+		Fix:       lint.Text{ID: "Ganti dengan bentuk yang dipakai (`use`); huruf kapital di awal kalimat dipertahankan. Perbaikan aman.", EN: "Replace it with the form to use (`use`), keeping a sentence-start capital. The fix is safe."},
+		FixSafety: "safe",
+		Severity:  lint.Warning,
+		KitKeys:   []string{"[[terms]]"},
+	},
+	Check: check,
+}
+
+// target is what one matcher phrase stands for.
+type target struct {
+	term int  // index in Kit.Terms
+	use  bool // the phrase is the term's own `use` form (case check only)
+}
+
+type compiled struct {
+	m       *lint.Matcher
+	targets []target
+}
+
+type matcherKey struct{}
+
+func build(k *brandkit.Kit) *compiled {
+	return k.Memo(matcherKey{}, func() any {
+		c := &compiled{}
+		var specs []lint.PhraseSpec
+		for i, t := range k.Terms {
+			for _, a := range t.Avoid {
+				// An avoid form that differs from `use` only in case is a
+				// case check, done below for case-sensitive terms.
+				if lint.Normalize(a) == lint.Normalize(t.Use) {
+					continue
+				}
+				specs = append(specs, lint.PhraseSpec{Text: a, Exact: true})
+				c.targets = append(c.targets, target{term: i})
+			}
+			if t.CaseSensitive {
+				specs = append(specs, lint.PhraseSpec{Text: t.Use, Exact: true})
+				c.targets = append(c.targets, target{term: i, use: true})
+			}
+		}
+		c.m = lint.NewMatcher(specs, nil)
+		return c
+	}).(*compiled)
+}
+
+func check(p *lint.Pass) error {
+	c := build(p.Kit)
+	d := p.Draft
+	c.m.Find(d, func(mt lint.Match) {
+		tg := c.targets[mt.ID]
+		t := p.Kit.Terms[tg.term]
+		written := d.Source[mt.Span.Start:mt.Span.End]
+		start := sentenceStart(d, mt.First)
+		if tg.use && caseOK(written, t.Use, start) {
+			return
+		}
+		repl := keepCase(written, t.Use, start, t.CaseSensitive)
+		if repl == written {
+			return
+		}
+		p.Report(lint.Finding{
+			Span:        mt.Span,
+			Match:       written,
+			Message:     message(written, t, tg.use),
+			Suggestions: []string{repl},
+			Fix:         &lint.Fix{Span: mt.Span, Replacement: repl, Safe: true},
+		})
+	})
+	return nil
+}
+
+func message(written string, t brandkit.Term, caseOnly bool) lint.Text {
+	quoted := strings.Join(strings.Fields(written), " ")
+	var m lint.Text
+	if caseOnly {
+		m = lint.Tf("%q: nama diri, tulis %q", "%q: a proper name, write %q", quoted, t.Use)
+	} else {
+		m = lint.Tf("%q: tidak baku; tulis %q", "%q: not the standard form; write %q", quoted, t.Use)
+	}
+	if t.Note != "" {
+		m.ID += ". " + t.Note
+		m.EN += ". " + t.Note
+	}
+	return m
+}
+
+// sentenceStart reports whether token i is the first word of its sentence
+// (quotes and brackets before it do not count).
+func sentenceStart(d *lint.Draft, i int) bool {
+	s := d.Tokens[i].Sentence
+	for j := i - 1; j >= 0; j-- {
+		t := &d.Tokens[j]
+		if t.Sentence != s {
+			return true
+		}
+		if t.Kind == lint.TokWord || t.Kind == lint.TokNumber {
+			return false
+		}
+	}
+	return true
+}
+
+// caseOK reports whether written is an acceptable casing of a
+// case-sensitive name: exactly as listed, all in capitals (a headline), or
+// with its first letter raised at the start of a sentence.
+func caseOK(written, use string, start bool) bool {
+	w, u := strings.Join(strings.Fields(written), " "), strings.Join(strings.Fields(use), " ")
+	if w == u || (w == strings.ToUpper(w) && strings.EqualFold(w, u)) {
+		return true
+	}
+	return start && w == upperFirst(u)
+}
+
+// keepCase shapes the replacement: a case-sensitive name keeps its own
+// capitals (raised at a sentence start); another term follows the capitals
+// of what was written: all capitals, or a capital first letter.
+func keepCase(written, use string, start, caseSensitive bool) string {
+	allUpper := written == strings.ToUpper(written) && written != strings.ToLower(written) && utf8.RuneCountInString(written) > 1
+	if allUpper {
+		return strings.ToUpper(use)
+	}
+	first, _ := utf8.DecodeRuneInString(written)
+	if caseSensitive {
+		if start && unicode.IsUpper(first) {
+			return upperFirst(use)
+		}
+		return use
+	}
+	if !unicode.IsUpper(first) {
+		return use
+	}
+	if !start && strings.Contains(use, " ") && titleCase(written) {
+		// "Walikota Serang" in mid-sentence is a title: "Wali Kota Serang".
+		words := strings.Fields(use)
+		for i, w := range words {
+			words[i] = upperFirst(w)
+		}
+		return strings.Join(words, " ")
+	}
+	return upperFirst(use)
+}
+
+// titleCase reports whether every word of s starts with a capital.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}
