@@ -518,3 +518,39 @@ func bigRepo(b *testing.B) *gitTest {
 	g.git("add", "kab-20/2025-03/pos-050.md")
 	return g
 }
+
+// TestStagedGitCommands: whatever the number of files, --staged runs four
+// git commands (where am I, what is staged, which kits exist, one reader
+// of blobs for all contents).
+func TestStagedGitCommands(t *testing.T) {
+	g := newGitTest(t)
+	g.write("selaras.toml", provinceKit)
+	for a := 0; a < 4; a++ {
+		g.write(fmt.Sprintf("kab-%d/selaras.toml", a), "[kit]\nextends = \"../selaras.toml\"\n")
+		for d := 0; d < 25; d++ {
+			g.write(fmt.Sprintf("kab-%d/pos-%02d.md", a, d), goodDraft)
+		}
+	}
+	g.git("add", ".")
+	g.git("commit", "-q", "--no-verify", "-m", "awal")
+	for a := 0; a < 4; a++ {
+		g.write(fmt.Sprintf("kab-%d/pos-07.md", a), badDraft)
+	}
+	g.git("add", ".")
+	trace := filepath.Join(t.TempDir(), "trace")
+	r := runBin(t, g.dir, nil, []string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "GIT_TRACE=" + trace}, "check", "--staged", "--format", "json")
+	if got := len(parseReport(t, r).findings()); r.code != 1 || got != 4 {
+		t.Fatalf("exit %d, %d findings\n%s", r.code, got, r.stderr)
+	}
+	var cmds []string
+	for _, line := range strings.Split(readFile(t, trace), "\n") {
+		if _, c, ok := strings.Cut(line, "trace: built-in: git "); ok {
+			f := strings.Fields(c)
+			cmds = append(cmds, f[0])
+		}
+	}
+	sort.Strings(cmds)
+	if got := strings.Join(cmds, " "); got != "cat-file diff ls-files rev-parse" {
+		t.Errorf("git commands run: %s", got)
+	}
+}

@@ -2,11 +2,13 @@ package gitindex
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/selaras/selaras/brandkit"
@@ -214,4 +216,42 @@ func TestNotARepository(t *testing.T) {
 	if !errors.As(err, &ge) || !strings.Contains(err.Error(), "not a git repository") || strings.Contains(err.Error(), "\n") {
 		t.Errorf("Open outside a repository: %v", err)
 	}
+}
+
+// TestIndexConcurrentReads: the engine reads from many goroutines through
+// one git process.
+func TestIndexConcurrentReads(t *testing.T) {
+	dir, git := repoForTest(t)
+	for i := 0; i < 20; i++ {
+		write(t, dir, fmt.Sprintf("d%d/selaras.toml", i%4), "[kit]\n")
+		write(t, dir, fmt.Sprintf("d%d/p%02d.md", i%4, i), fmt.Sprintf("isi %d\n", i))
+	}
+	git("add", ".")
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged, _ := repo.Staged()
+	ix := repo.Index(staged)
+	defer ix.Close()
+	var wg sync.WaitGroup
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := 0; k < 5; k++ {
+				b, err := ix.ReadFile(repo.Abs(fmt.Sprintf("d%d/p%02d.md", i%4, i)))
+				if err != nil || string(b) != fmt.Sprintf("isi %d\n", i) {
+					t.Errorf("p%02d: %q %v", i, b, err)
+				}
+				if _, err := ix.ReadFile(repo.Abs(fmt.Sprintf("d%d/selaras.toml", i%4))); err != nil {
+					t.Error(err)
+				}
+				if _, err := ix.ReadFile(repo.Abs(fmt.Sprintf("d%d/x/selaras.toml", i%4))); !errors.Is(err, fs.ErrNotExist) {
+					t.Errorf("missing kit: %v", err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
