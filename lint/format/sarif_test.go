@@ -262,3 +262,24 @@ func TestSARIFHelpFromDocs(t *testing.T) {
 		t.Errorf("info maps to SARIF note, got %q", lv)
 	}
 }
+
+// An absolute path becomes a file URI without a base; a relative one is
+// percent-encoded against %SRCROOT%.
+func TestSARIFArtifactURIs(t *testing.T) {
+	res := &lint.Result{Files: []*lint.FileResult{
+		{Path: "/srv/konten/a b#1.md", Findings: []lint.Finding{{Rule: "test-file", Severity: lint.Error, FileLevel: true, Message: lint.Text{ID: "x", EN: "x"}}}},
+		{Path: "konten/ñ 50%.md", Findings: []lint.Finding{{Rule: "test-file", Severity: lint.Error, FileLevel: true, Message: lint.Text{ID: "x", EN: "x"}}}},
+	}}
+	out := render(t, "sarif", "id", res)
+	for _, p := range validateSARIF(out) {
+		t.Error(p)
+	}
+	for _, want := range []string{
+		`"uri": "file:///srv/konten/a%20b%231.md"` + "\n",
+		`"uri": "konten/%C3%B1%2050%25.md",` + "\n" + `                  "uriBaseId": "%SRCROOT%"`,
+	} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("want %s in\n%s", want, out)
+		}
+	}
+}
