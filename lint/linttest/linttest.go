@@ -11,9 +11,16 @@
 // expectation a finding, so lines without a comment must stay silent.
 // The kit is the nearest selaras.toml (a test folder's own), else the
 // embedded default.
+//
+// When a draft has a golden file beside it (name.md.golden), Run also
+// applies the safe fixes of the findings, as `selaras check --fix` does
+// (in rounds, until nothing changes), and compares the fixed text (without
+// the expectation comments) with the golden file. A test binary that
+// defines an -update flag rewrites existing golden files with -update.
 package linttest
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,6 +31,7 @@ import (
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/fix"
 )
 
 var (
@@ -141,6 +149,55 @@ func runFile(t *testing.T, file string, rules []*lint.Rule) {
 	for _, w := range wants {
 		t.Errorf("%s: no finding for expected %s", file, w)
 	}
+	checkGolden(t, file, src, got, rules)
+}
+
+// maxFixRounds matches `selaras check --fix`.
+const maxFixRounds = 10
+
+// checkGolden compares the draft with its safe fixes applied with
+// file.golden, when there is one.
+func checkGolden(t *testing.T, file, src string, findings []lint.Finding, rules []*lint.Rule) {
+	t.Helper()
+	golden := file + ".golden"
+	want, err := os.ReadFile(golden)
+	if os.IsNotExist(err) {
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := FixSafe(file, src, findings, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := flag.Lookup("update"); u != nil && u.Value.String() == "true" {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if got != string(want) {
+		t.Errorf("%s: the safe fixes give\n%s\n--- but %s holds\n%s", file, got, golden, want)
+	}
+}
+
+// FixSafe applies the safe fixes of findings (found in src) with rules, in
+// rounds as `selaras check --fix` does, and returns the fixed text.
+func FixSafe(path, src string, findings []lint.Finding, rules []*lint.Rule) (string, error) {
+	text := src
+	for round := 0; round < maxFixRounds; round++ {
+		out := fix.Apply(text, findings, false)
+		if out.Text == text {
+			break
+		}
+		text = out.Text
+		var err error
+		if findings, err = Findings(path, []byte(text), rules); err != nil {
+			return "", err
+		}
+	}
+	return text, nil
 }
 
 func indexOf(list []Expectation, e Expectation) int {
