@@ -12,6 +12,8 @@ package gitindex
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -321,7 +323,11 @@ func (ix *Index) ReadFile(name string) ([]byte, error) {
 		limit, what = lint.MaxDraftBytes, "not a draft"
 	}
 	if h, ok := ix.staged[p]; ok {
-		return ix.read(h, name, limit, what, isKit)
+		b, err := ix.read(h, name, limit, what, isKit)
+		if err != nil || isKit {
+			return b, err
+		}
+		return ix.unLFS(p, b, limit, what)
 	}
 	if isKit {
 		kits, err := ix.listKits()
@@ -339,7 +345,57 @@ func (ix *Index) ReadFile(name string) ([]byte, error) {
 		// be asked for (staged files and kits are read by blob instead).
 		return nil, notExist
 	}
-	return ix.read(":"+p, name, limit, what, false)
+	b, err := ix.read(":"+p, name, limit, what, false)
+	if err != nil {
+		return nil, err
+	}
+	return ix.unLFS(p, b, limit, what)
+}
+
+// lfsVersion starts a Git LFS pointer: what the index holds for a file
+// stored with Git LFS (content repositories often keep images so).
+const lfsVersion = "version https://git-lfs.github.com/spec/v1\n"
+
+// unLFS turns a Git LFS pointer into the file it stands for. The index has
+// only the pointer; the content is the working tree's file when its hash is
+// the one the pointer names (then it is exactly what is staged).
+func (ix *Index) unLFS(p string, b []byte, limit int64, what string) ([]byte, error) {
+	if len(b) >= 1024 || !bytes.HasPrefix(b, []byte(lfsVersion)) {
+		return b, nil
+	}
+	var oid string
+	size := int64(-1)
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "oid sha256:"); ok {
+			oid = v
+		}
+		if v, ok := strings.CutPrefix(line, "size "); ok {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+				size = n
+			}
+		}
+	}
+	if oid == "" || size < 0 {
+		return b, nil // not a pointer after all
+	}
+	if size > limit {
+		return nil, fmt.Errorf("larger than %d MiB, %s", limit>>20, what)
+	}
+	stale := errors.New("stored with Git LFS, and the file on disk is not the staged version: git add it again")
+	abs := ix.repo.Abs(p)
+	info, err := os.Stat(abs)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
+		return nil, stale
+	}
+	data, err := os.ReadFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != oid {
+		return nil, stale
+	}
+	return data, nil
 }
 
 func (ix *Index) read(object, name string, limit int64, what string, keep bool) ([]byte, error) {

@@ -1,6 +1,7 @@
 package gitindex
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -254,4 +255,43 @@ func TestIndexConcurrentReads(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestIndexGitLFS: an image stored with Git LFS has only a pointer in the
+// index; its content is the working tree's file when that matches the
+// pointer (git-lfs itself is not needed: the pointer is staged by hand).
+func TestIndexGitLFS(t *testing.T) {
+	dir, git := repoForTest(t)
+	content := "\x89PNG isi gambar sebenarnya"
+	sum := sha256.Sum256([]byte(content))
+	pointer := fmt.Sprintf("version https://git-lfs.github.com/spec/v1\noid sha256:%x\nsize %d\n", sum, len(content))
+	write(t, dir, "pointer.txt", pointer)
+	blob := strings.TrimSpace(git("hash-object", "-w", "pointer.txt"))
+	os.Remove(filepath.Join(dir, "pointer.txt"))
+	git("update-index", "--add", "--cacheinfo", "100644,"+blob+",gambar/poster.png")
+	write(t, dir, "gambar/poster.png", content)
+
+	repo, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	staged, _ := repo.Staged()
+	for _, via := range []string{"staged", "asked"} {
+		list := staged
+		if via == "asked" {
+			list = nil // read as an unchanged attached image is
+		}
+		ix := repo.Index(list)
+		b, err := ix.ReadFile(repo.Abs("gambar/poster.png"))
+		if err != nil || string(b) != content {
+			t.Errorf("%s: %q %v, want the file the pointer names", via, b, err)
+		}
+		ix.Close()
+	}
+	write(t, dir, "gambar/poster.png", "diubah sesudah git add")
+	ix := repo.Index(staged)
+	defer ix.Close()
+	if _, err := ix.ReadFile(repo.Abs("gambar/poster.png")); err == nil || !strings.Contains(err.Error(), "Git LFS") {
+		t.Errorf("changed after staging: %v", err)
+	}
 }
