@@ -10,6 +10,8 @@ require (
 )
 
 require (
+	github.com/disintegration/imaging v1.6.2
 	github.com/mattn/go-colorable v0.1.14 // indirect
+	golang.org/x/image v0.48.0
 	golang.org/x/sys v0.50.0 // indirect
 )

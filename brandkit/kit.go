@@ -26,6 +26,7 @@ type Kit struct {
 	Campaigns []Campaign          `toml:"campaigns"`
 	Palette   Palette             `toml:"palette"`
 	Logos     []Logo              `toml:"logos"`
+	Images    Images              `toml:"images"` // image rules' settings (image.go)
 	Rules     RuleSettings        `toml:"rules"`
 
 	// Text rules' settings (text.go).
@@ -137,6 +138,13 @@ type Platform struct {
 	Mentions   []Mention   `toml:"mentions"`
 	// HashtagMax overrides [hashtags] max on this platform.
 	HashtagMax int `toml:"hashtag_max"`
+	// Image keys (see image.go): accepted formats, the largest file in
+	// bytes, the least width that still looks sharp, and the UI margin on
+	// each side (reels).
+	Formats   []ImageFormat `toml:"formats"`
+	MaxBytes  int64         `toml:"max_bytes"`
+	MinWidth  int           `toml:"min_width"`
+	SafeSides int           `toml:"safe_sides"`
 }
 
 // Campaign is one [[campaigns]] entry: tags required inside a date window.

@@ -133,6 +133,7 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 			add(line, key+".min_width", "a share of the image width, between 0 and 1")
 		}
 	}
+	k.validateImages(file, loc, add)
 	probs = append(probs, k.validateText(file, loc, kitDir)...)
 	if knownRule != nil {
 		for _, list := range []struct {

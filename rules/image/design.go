@@ -1,0 +1,190 @@
+package image
+
+import (
+	"image"
+	"sort"
+
+	"github.com/selaras/selaras/brandkit"
+)
+
+// design is what the colour copy says about an image's designed parts:
+// flat areas (backgrounds, bands, text boxes) grouped into colours, each
+// compared with the kit's palette. Photos are textured, so they are not
+// flat and never count as design.
+type design struct {
+	W, H     int        // of the colour copy
+	clusters []*cluster // designed colours, largest first
+	pixel    []int16    // colour copy pixel -> cluster index, -1 for none
+	// OffShare is the share of the image covered by off-palette colours.
+	OffShare float64
+	// OffBox bounds the off-palette pixels (full-size display pixels).
+	OffBox image.Rectangle
+}
+
+// cluster is one designed colour.
+type cluster struct {
+	R, G, B  uint8
+	lab      lab
+	count    int
+	share    float64
+	Nearest  brandkit.HexColor
+	Distance float64 // CIEDE2000 to Nearest
+	Off      bool
+}
+
+func (c *cluster) Hex() string { return brandkit.HexColor{R: c.R, G: c.G, B: c.B}.String() }
+
+const (
+	flatLevel   = 10   // a pixel is flat when its 8 neighbours differ by at most this much per channel
+	binBits     = 5    // colour histogram bins: 5 bits a channel
+	mergeDE     = 3.0  // bins closer than this (CIEDE2000) are one colour
+	minBinShare = .002 // bins smaller than this are noise
+)
+
+// analyseDesign finds the designed colours of a picture; palette may be
+// empty (no colour is then off-palette).
+func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare float64) *design {
+	m := pc.small
+	w, h := m.W, m.H
+	d := &design{W: w, H: h, pixel: make([]int16, w*h)}
+	const nb = 1 << (3 * binBits)
+	type bin struct{ n, r, g, b int }
+	bins := make([]bin, nb)
+	binOf := make([]int32, w*h)
+	flat := 0
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			i := y*w + x
+			binOf[i] = -1
+			if !isFlat(m, x, y) {
+				continue
+			}
+			r, g, b := m.at(x, y)
+			k := int(r>>(8-binBits))<<(2*binBits) | int(g>>(8-binBits))<<binBits | int(b>>(8-binBits))
+			binOf[i] = int32(k)
+			bb := &bins[k]
+			bb.n++
+			bb.r += int(r)
+			bb.g += int(g)
+			bb.b += int(b)
+			flat++
+		}
+	}
+	total := w * h
+	var keys []int
+	for k, b := range bins {
+		if float64(b.n) >= minBinShare*float64(total) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return bins[keys[i]].n > bins[keys[j]].n })
+	// Greedy grouping: a bin joins the first colour it is close to.
+	binCluster := map[int]int{}
+	var all []*cluster
+	for _, k := range keys {
+		b := bins[k]
+		r, g, bl := uint8(b.r/b.n), uint8(b.g/b.n), uint8(b.b/b.n)
+		l := toLab(r, g, bl)
+		joined := -1
+		for ci, c := range all {
+			if deltaE00(c.lab, l) <= mergeDE {
+				joined = ci
+				break
+			}
+		}
+		if joined < 0 {
+			all = append(all, &cluster{R: r, G: g, B: bl, lab: l})
+			joined = len(all) - 1
+		}
+		all[joined].count += b.n
+		binCluster[k] = joined
+	}
+	labs := make([]lab, len(palette))
+	for i, c := range palette {
+		labs[i] = toLab(c.R, c.G, c.B)
+	}
+	keep := map[int]int16{}
+	for ci, c := range all {
+		c.share = float64(c.count) / float64(total)
+		if c.share < minShare {
+			continue
+		}
+		if len(palette) > 0 {
+			c.Nearest, c.Distance = nearestBrand(c.lab, palette, labs)
+			c.Off = c.Distance > tolerance
+		}
+		keep[ci] = int16(len(d.clusters))
+		d.clusters = append(d.clusters, c)
+	}
+	minX, minY, maxX, maxY := w, h, -1, -1
+	offCount := 0
+	for i, k := range binOf {
+		d.pixel[i] = -1
+		if k < 0 {
+			continue
+		}
+		ci, ok := binCluster[int(k)]
+		if !ok {
+			continue
+		}
+		idx, ok := keep[ci]
+		if !ok {
+			continue
+		}
+		d.pixel[i] = idx
+		if d.clusters[idx].Off {
+			offCount++
+			x, y := i%w, i/w
+			minX, minY = min(minX, x), min(minY, y)
+			maxX, maxY = max(maxX, x), max(maxY, y)
+		}
+	}
+	d.OffShare = float64(offCount) / float64(total)
+	if offCount > 0 {
+		sx, sy := float64(pc.W)/float64(w), float64(pc.H)/float64(h)
+		d.OffBox = image.Rect(int(float64(minX)*sx), int(float64(minY)*sy), min(pc.W, int(float64(maxX+1)*sx+0.5)), min(pc.H, int(float64(maxY+1)*sy+0.5)))
+	}
+	return d
+}
+
+// isFlat reports whether the pixel and its 8 neighbours are nearly the
+// same colour (image borders count their inside neighbours only).
+func isFlat(m *rgbImage, x, y int) bool {
+	r, g, b := m.at(x, y)
+	for dy := -1; dy <= 1; dy++ {
+		yy := y + dy
+		if yy < 0 || yy >= m.H {
+			continue
+		}
+		for dx := -1; dx <= 1; dx++ {
+			xx := x + dx
+			if xx < 0 || xx >= m.W || (dx == 0 && dy == 0) {
+				continue
+			}
+			r2, g2, b2 := m.at(xx, yy)
+			if absDiff(r, r2) > flatLevel || absDiff(g, g2) > flatLevel || absDiff(b, b2) > flatLevel {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
+
+// designFor analyses a picture's design once, with the kit's palette.
+func (pc *picture) designFor(kit *brandkit.Kit) *design {
+	pc.designOnce.Do(func() {
+		tol := kit.Palette.Tolerance
+		if tol <= 0 {
+			tol = 5
+		}
+		pc.design = analyseDesign(pc, kit.Palette.Colors, tol, kit.Images.MinDesignShare())
+	})
+	return pc.design
+}

@@ -1,0 +1,389 @@
+package image
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"path/filepath"
+
+	"github.com/disintegration/imaging"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Logo is the image-logo rule.
+var Logo = &lint.Rule{
+	Name: "image-logo",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Logo kit harus ada di zonanya dan cukup besar", EN: "The kit's logo must be in its zone and large enough"},
+		Why: lint.Text{
+			ID: "Satu merek di semua perangkat daerah berarti logo yang sama, di tempat yang sama, dengan ukuran yang terbaca. selaras mencari logo di zona yang diizinkan, lalu di seluruh gambar, untuk membedakan logo yang hilang, salah tempat, atau terlalu kecil.",
+			EN: "One brand across agencies means the same logo, in the same place, at a readable size. selaras looks for the logo in its allowed zone, then over the whole image, to tell a missing logo from a misplaced or too small one."},
+		Fix:      lint.Text{ID: "Pasang logo dari kit di zona yang diminta, selebar minimal min_width dari lebar gambar.", EN: "Place the kit's logo in the required zone, at least min_width of the image width."},
+		Severity: lint.Warning,
+		KitKeys:  []string{"[[logos]] file, zone, min_width", "[images] logo_score"},
+	},
+	Check:    checkLogo,
+	OnImages: true,
+}
+
+func checkLogo(p *lint.Pass) error {
+	if len(p.Kit.Logos) == 0 {
+		return nil
+	}
+	var ferr error
+	each(p, func(im lint.ImageRef, pc *picture) {
+		for i, lg := range p.Kit.Logos {
+			m, err := pc.logo(p, i)
+			if err != nil {
+				ferr = err
+				return
+			}
+			name := filepath.Base(lg.File)
+			zone := zoneName(lg.Zone)
+			share := m.Share(pc.W)
+			switch {
+			case !m.Found:
+				report(p, pc, lint.Finding{Match: name, Region: region(m.Zone), Message: lint.Text{
+					ID: fmt.Sprintf("logo %s tidak ditemukan; pasang di %s, selebar minimal %.0f%% lebar gambar", name, zone.ID, minShare(lg)*100),
+					EN: fmt.Sprintf("logo %s not found; place it %s, at least %.0f%% of the image width", name, zone.EN, minShare(lg)*100)}})
+			case !m.InZone:
+				at := placeName(m.Box, pc.W, pc.H)
+				report(p, pc, lint.Finding{Match: name, Region: region(m.Box), Message: lint.Text{
+					ID: fmt.Sprintf("logo %s ada %s, bukan di %s; pindahkan ke zonanya", name, at.ID, zone.ID),
+					EN: fmt.Sprintf("logo %s is %s, not %s; move it into its zone", name, at.EN, zone.EN)}})
+			case share < minShare(lg):
+				report(p, pc, lint.Finding{Match: name, Region: region(m.Box), Message: lint.Tf(
+					"logo %s hanya selebar %.1f%% lebar gambar; perbesar sampai minimal %.0f%%",
+					"logo %s is only %.1f%% of the image width; enlarge it to at least %.0f%%",
+					name, share*100, minShare(lg)*100)})
+			}
+		}
+	})
+	return ferr
+}
+
+func minShare(lg brandkit.Logo) float64 { return lg.MinWidth }
+
+// logoMatch is where a kit logo was found on one picture.
+type logoMatch struct {
+	Found  bool
+	InZone bool
+	Score  float64
+	Box    image.Rectangle // full-size display pixels
+	Zone   image.Rectangle // the allowed zone
+}
+
+// Share is the matched logo's width as a share of the image width.
+func (m *logoMatch) Share(w int) float64 { return float64(m.Box.Dx()) / float64(w) }
+
+// logo finds kit logo i on the picture, once per picture.
+func (pc *picture) logo(p *lint.Pass, i int) (*logoMatch, error) {
+	pc.logoMu.Lock()
+	defer pc.logoMu.Unlock()
+	if m, ok := pc.logos[i]; ok {
+		return m, nil
+	}
+	src, err := logoSource(p.Kit, p.ReadFile, i)
+	if err != nil {
+		return nil, err
+	}
+	m := findLogo(pc, p.Kit, src, p.Kit.Logos[i])
+	if pc.logos == nil {
+		pc.logos = map[int]*logoMatch{}
+	}
+	pc.logos[i] = m
+	return m, nil
+}
+
+// zoneRect is the part of a w x h image where a logo may stand.
+func zoneRect(z brandkit.Zone, w, h int) image.Rectangle {
+	hw, hh := (w+1)/2, (h+1)/2
+	switch z {
+	case brandkit.ZoneTopLeft:
+		return image.Rect(0, 0, hw, hh)
+	case brandkit.ZoneTopRight:
+		return image.Rect(w-hw, 0, w, hh)
+	case brandkit.ZoneBottomLeft:
+		return image.Rect(0, h-hh, hw, h)
+	case brandkit.ZoneBottomRight:
+		return image.Rect(w-hw, h-hh, w, h)
+	}
+	return image.Rect(0, 0, w, h)
+}
+
+func zoneName(z brandkit.Zone) lint.Text {
+	switch z {
+	case brandkit.ZoneTopLeft:
+		return lint.Text{ID: "pojok kiri atas", EN: "in the top-left corner"}
+	case brandkit.ZoneTopRight:
+		return lint.Text{ID: "pojok kanan atas", EN: "in the top-right corner"}
+	case brandkit.ZoneBottomLeft:
+		return lint.Text{ID: "pojok kiri bawah", EN: "in the bottom-left corner"}
+	case brandkit.ZoneBottomRight:
+		return lint.Text{ID: "pojok kanan bawah", EN: "in the bottom-right corner"}
+	}
+	return lint.Text{ID: "di mana saja pada gambar", EN: "anywhere on the image"}
+}
+
+// placeName names where a box sits, for messages.
+func placeName(b image.Rectangle, w, h int) lint.Text {
+	cx, cy := (b.Min.X+b.Max.X)/2, (b.Min.Y+b.Max.Y)/2
+	v, ve := "tengah", "middle"
+	if cy < h/3 {
+		v, ve = "atas", "top"
+	} else if cy > 2*h/3 {
+		v, ve = "bawah", "bottom"
+	}
+	s, se := "tengah", "centre"
+	if cx < w/3 {
+		s, se = "kiri", "left"
+	} else if cx > 2*w/3 {
+		s, se = "kanan", "right"
+	}
+	return lint.Text{ID: fmt.Sprintf("di bagian %s %s", v, s), EN: fmt.Sprintf("at the %s %s", ve, se)}
+}
+
+// logoImage is a kit logo decoded once per kit.
+type logoImage struct {
+	img    *image.NRGBA
+	aspect float64 // height / width
+	err    error
+}
+
+type logoKey struct{ i int }
+
+func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*logoImage, error) {
+	v := kit.Memo(logoKey{i}, func() any {
+		lg := kit.Logos[i]
+		data, err := read(lg.File)
+		if err != nil {
+			return &logoImage{err: fmt.Errorf("kit logo %s cannot be read: %s", lg.File, plainErr(err))}
+		}
+		if len(data) > MaxImageBytes || sniff(data) == "" {
+			return &logoImage{err: fmt.Errorf("kit logo %s is not a JPEG, PNG, GIF or WebP image", lg.File)}
+		}
+		cfg, err := safeConfig(data)
+		if err == nil && int64(cfg.Width)*int64(cfg.Height) > int64(kit.Images.PixelBudget()) {
+			err = fmt.Errorf("larger than the pixel budget")
+		}
+		var img image.Image
+		if err == nil {
+			img, err = safeDecode(data)
+		}
+		if err != nil {
+			return &logoImage{err: fmt.Errorf("kit logo %s cannot be decoded: %s", lg.File, decodeReason(err))}
+		}
+		n := imaging.Clone(img)
+		// Trim fully transparent margins: the logo is what is drawn.
+		n = trimTransparent(n)
+		b := n.Bounds()
+		return &logoImage{img: n, aspect: float64(b.Dy()) / float64(b.Dx())}
+	}).(*logoImage)
+	return v, v.err
+}
+
+func trimTransparent(m *image.NRGBA) *image.NRGBA {
+	b := m.Bounds()
+	minX, minY, maxX, maxY := b.Max.X, b.Max.Y, b.Min.X, b.Min.Y
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if m.Pix[m.PixOffset(x, y)+3] > 16 {
+				minX, minY = min(minX, x), min(minY, y)
+				maxX, maxY = max(maxX, x+1), max(maxY, y+1)
+			}
+		}
+	}
+	if minX >= maxX || minY >= maxY || (minX == b.Min.X && minY == b.Min.Y && maxX == b.Max.X && maxY == b.Max.Y) {
+		return m
+	}
+	return imaging.Crop(m, image.Rect(minX, minY, maxX, maxY))
+}
+
+type templateKey struct{ i, w, h int }
+
+// templateAt prepares logo i at w x h pixels, once per kit.
+func templateAt(kit *brandkit.Kit, src *logoImage, i, w, h int) *template {
+	return kit.Memo(templateKey{i, w, h}, func() any {
+		filter := imaging.Box
+		if w > src.img.Bounds().Dx() {
+			filter = imaging.Linear
+		}
+		r := imaging.Resize(src.img, w, h, filter)
+		t := &template{w: w, h: h, tz: make([]float32, w*h)}
+		var sum float64
+		opaque := make([]bool, w*h)
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				o := r.PixOffset(x, y)
+				if r.Pix[o+3] >= 200 {
+					opaque[y*w+x] = true
+					v := 0.299*float32(r.Pix[o]) + 0.587*float32(r.Pix[o+1]) + 0.114*float32(r.Pix[o+2])
+					t.tz[y*w+x] = v
+					sum += float64(v)
+					t.n++
+				}
+			}
+		}
+		if t.n == 0 {
+			return t
+		}
+		mean := float32(sum / float64(t.n))
+		var sq float64
+		for k := range t.tz {
+			if opaque[k] {
+				t.tz[k] -= mean
+				sq += float64(t.tz[k]) * float64(t.tz[k])
+				if t.n < w*h {
+					t.offs = append(t.offs, int32(k))
+					t.vals = append(t.vals, t.tz[k])
+				}
+			}
+		}
+		t.masked = t.n < w*h
+		t.norm = math.Sqrt(sq)
+		return t
+	}).(*template)
+}
+
+func (pc *picture) pyramid() *pyramid {
+	pc.logoMuPyr.Do(func() { pc.pyr = newPyramid(pc.grey, pc.greyF) })
+	return pc.pyr
+}
+
+// findLogo searches the allowed zone first, then the whole image.
+func findLogo(pc *picture, kit *brandkit.Kit, src *logoImage, lg brandkit.Logo) *logoMatch {
+	m := &logoMatch{Zone: zoneRect(lg.Zone, pc.W, pc.H)}
+	thr := kit.Images.MinLogoScore()
+	idx := logoIndex(kit, lg)
+	c := searchLogo(pc, kit, src, idx, m.Zone, lg.MinWidth)
+	if c.score >= thr {
+		m.Found, m.InZone, m.Score, m.Box = true, true, c.score, c.box
+		return m
+	}
+	if lg.Zone != brandkit.ZoneAny && lg.Zone != "" {
+		c2 := searchLogo(pc, kit, src, idx, image.Rect(0, 0, pc.W, pc.H), lg.MinWidth)
+		if c2.score >= thr {
+			m.Found, m.Score, m.Box = true, c2.score, c2.box
+			m.InZone = c2.box.In(m.Zone)
+			return m
+		}
+		if c2.score > c.score {
+			c = c2
+		}
+	}
+	m.Score, m.Box = c.score, c.box
+	return m
+}
+
+func logoIndex(kit *brandkit.Kit, lg brandkit.Logo) int {
+	for i, l := range kit.Logos {
+		if l == lg {
+			return i
+		}
+	}
+	return 0
+}
+
+const (
+	coarseWidth = 10   // template width (pixels) at the coarse level
+	fineWidth   = 40   // template width the refinement aims for
+	scaleStep   = 1.08 // between tried logo widths: NCC falls steeply off scale
+	maxShare    = 0.6  // largest logo width tried, as a share of the image width
+)
+
+// searchLogo runs the coarse-to-fine multi-scale search inside rect (full
+// size, display pixels) and returns the best refined candidate.
+func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, minW float64) candidate {
+	py := pc.pyramid()
+	lo := math.Max(minW*0.5, 0.03) * float64(pc.W)
+	lo = math.Max(lo, 12)
+	hi := math.Min(maxShare*float64(pc.W), math.Min(float64(rect.Dx()), float64(rect.Dy())/src.aspect))
+	var cands []candidate
+	for wl := lo; wl <= hi; wl *= scaleStep {
+		l := levelFor(py, wl, coarseWidth)
+		tw, th := int(math.Round(wl/l.scale)), int(math.Round(wl*src.aspect/l.scale))
+		if tw < 4 || th < 4 {
+			continue
+		}
+		t := templateAt(kit, src, idx, tw, th)
+		if t.n < 12 || t.norm == 0 {
+			continue
+		}
+		lr := scaleRect(rect, 1/l.scale)
+		s, x, y := searchRect(l, t, lr, 1)
+		if x < 0 {
+			continue
+		}
+		cands = append(cands, candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)})
+	}
+	best := candidate{score: -2}
+	for _, c := range topDistinct(cands, 3) {
+		if r := refine(pc, kit, src, idx, rect, c); r.score > best.score {
+			best = r
+		}
+	}
+	return best
+}
+
+// levelFor picks the coarsest level where a logo of width wl (full-size
+// pixels) is still at least want pixels wide.
+func levelFor(py *pyramid, wl float64, want float64) *level {
+	l := py.levels[0]
+	for _, c := range py.levels[1:] {
+		if wl/c.scale < want {
+			break
+		}
+		l = c
+	}
+	return l
+}
+
+func scaleRect(r image.Rectangle, f float64) image.Rectangle {
+	return image.Rect(int(math.Floor(float64(r.Min.X)*f)), int(math.Floor(float64(r.Min.Y)*f)),
+		int(math.Ceil(float64(r.Max.X)*f)), int(math.Ceil(float64(r.Max.Y)*f)))
+}
+
+func fullBox(l *level, x, y, w, h int) image.Rectangle {
+	s := l.scale
+	return image.Rect(int(float64(x)*s+0.5), int(float64(y)*s+0.5), int(float64(x+w)*s+0.5), int(float64(y+h)*s+0.5))
+}
+
+// refine re-scores a coarse candidate on a finer level: position first,
+// then the scale around it.
+func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, c candidate) candidate {
+	py := pc.pyramid()
+	l := levelFor(py, c.width, fineWidth)
+	lr := scaleRect(rect, 1/l.scale)
+	best := c
+	best.score = -2
+	try := func(wl float64, cx, cy, radius int) {
+		tw, th := int(math.Round(wl/l.scale)), int(math.Round(wl*src.aspect/l.scale))
+		if tw < 4 || th < 4 {
+			return
+		}
+		t := templateAt(kit, src, idx, tw, th)
+		if t.n < 12 || t.norm == 0 {
+			return
+		}
+		win := image.Rect(cx-radius, cy-radius, cx+radius+tw, cy+radius+th).Intersect(lr)
+		s, x, y := searchRect(l, t, win, 1)
+		if x >= 0 && s > best.score {
+			best = candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)}
+		}
+	}
+	cx, cy := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
+	coarse := levelFor(py, c.width, coarseWidth)
+	r := int(math.Ceil(coarse.scale/l.scale)) + 1
+	try(c.width, cx, cy, r)
+	if best.score < -1 {
+		return c
+	}
+	px, py0 := int(float64(best.box.Min.X)/l.scale+0.5), int(float64(best.box.Min.Y)/l.scale+0.5)
+	base := best.width
+	for _, f := range []float64{0.92, 0.96, 1.04, 1.08} {
+		try(base*f, px, py0, 2)
+	}
+	return best
+}

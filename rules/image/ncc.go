@@ -1,0 +1,205 @@
+package image
+
+import (
+	"image"
+	"math"
+	"sort"
+)
+
+// Normalized cross-correlation (the measure OpenCV calls TM_CCOEFF_NORMED):
+//
+//	score(x,y) = Σ T'(i,j)·I(x+i,y+j) / sqrt(Σ T'² · Σ (I-Ī)²)
+//
+// over the template's pixels, T' being the template minus its mean. The
+// window sums Σ I and Σ I² come from integral images in O(1) for an opaque
+// template; for a template with transparent pixels only the opaque ones
+// count, through a list of their offsets.
+
+// integral holds summed-area tables of a grey image and of its square.
+type integral struct {
+	w, h   int
+	s, ssq []float64 // (w+1)*(h+1)
+}
+
+func newIntegral(g *greyImage) *integral {
+	w, h := g.W, g.H
+	it := &integral{w: w, h: h, s: make([]float64, (w+1)*(h+1)), ssq: make([]float64, (w+1)*(h+1))}
+	for y := 0; y < h; y++ {
+		var rs, rq float64
+		for x := 0; x < w; x++ {
+			v := float64(g.Pix[y*w+x])
+			rs += v
+			rq += v * v
+			i := (y+1)*(w+1) + x + 1
+			it.s[i] = it.s[i-(w+1)] + rs
+			it.ssq[i] = it.ssq[i-(w+1)] + rq
+		}
+	}
+	return it
+}
+
+// sums returns Σ I and Σ I² over the rectangle at (x,y) of size w x h.
+func (it *integral) sums(x, y, w, h int) (float64, float64) {
+	W := it.w + 1
+	a, b, c, d := y*W+x, y*W+x+w, (y+h)*W+x, (y+h)*W+x+w
+	return it.s[d] - it.s[b] - it.s[c] + it.s[a], it.ssq[d] - it.ssq[b] - it.ssq[c] + it.ssq[a]
+}
+
+// template is a logo prepared at one size: grey values minus their mean
+// (over opaque pixels), and the opaque pixels' offsets when some are
+// transparent.
+type template struct {
+	w, h   int
+	tz     []float32 // zero-mean values, w*h (0 where transparent)
+	norm   float64   // sqrt(Σ tz²)
+	n      int       // opaque pixels
+	masked bool
+	offs   []int32 // offsets y*w+x of opaque pixels (masked only)
+	vals   []float32
+}
+
+// level is one step of the image pyramid.
+type level struct {
+	g     *greyImage
+	it    *integral
+	scale float64 // full-size pixels per pixel of this level
+}
+
+// pyramid halves the grey copy until it is small.
+type pyramid struct {
+	levels []*level
+}
+
+func newPyramid(g *greyImage, scale float64) *pyramid {
+	py := &pyramid{levels: []*level{{g: g, scale: scale}}}
+	for {
+		last := py.levels[len(py.levels)-1]
+		if last.g.W < 48 || last.g.H < 48 {
+			break
+		}
+		py.levels = append(py.levels, &level{g: halve(last.g), scale: last.scale * 2})
+	}
+	return py
+}
+
+func (l *level) integral() *integral {
+	if l.it == nil {
+		l.it = newIntegral(l.g)
+	}
+	return l.it
+}
+
+// halve averages 2x2 blocks.
+func halve(g *greyImage) *greyImage {
+	w, h := g.W/2, g.H/2
+	out := &greyImage{W: w, H: h, Pix: make([]float32, w*h)}
+	for y := 0; y < h; y++ {
+		r0, r1 := g.Pix[(2*y)*g.W:], g.Pix[(2*y+1)*g.W:]
+		for x := 0; x < w; x++ {
+			out.Pix[y*w+x] = (r0[2*x] + r0[2*x+1] + r1[2*x] + r1[2*x+1]) * 0.25
+		}
+	}
+	return out
+}
+
+// placed is a template ready to slide over one level: for a masked
+// template, its opaque pixels' offsets in that level's rows.
+type placed struct {
+	*template
+	offs []int
+}
+
+func place(l *level, t *template) placed {
+	pt := placed{template: t}
+	if t.masked {
+		pt.offs = make([]int, len(t.offs))
+		for k, o := range t.offs {
+			pt.offs[k] = int(o)/t.w*l.g.W + int(o)%t.w
+		}
+	}
+	return pt
+}
+
+// scoreAt is the NCC of t placed at (x,y) of level l.
+func scoreAt(l *level, t placed, x, y int) float64 {
+	g := l.g
+	var num, s1, s2 float64
+	if !t.masked {
+		for j := 0; j < t.h; j++ {
+			row := g.Pix[(y+j)*g.W+x : (y+j)*g.W+x+t.w]
+			tr := t.tz[j*t.w : j*t.w+t.w]
+			var acc float32
+			for i, v := range row {
+				acc += tr[i] * v
+			}
+			num += float64(acc)
+		}
+		s1, s2 = l.integral().sums(x, y, t.w, t.h)
+	} else {
+		base := y*g.W + x
+		var a, b, c float32
+		pix := g.Pix[base:]
+		for k, o := range t.offs {
+			v := pix[o]
+			a += t.vals[k] * v
+			b += v
+			c += v * v
+		}
+		num, s1, s2 = float64(a), float64(b), float64(c)
+	}
+	n := float64(t.n)
+	v := s2 - s1*s1/n
+	if v < 1e-3*n || t.norm == 0 { // a flat window: no structure to match
+		return 0
+	}
+	return num / (t.norm * math.Sqrt(v))
+}
+
+// searchRect finds the best position of t inside rect (level coordinates:
+// the template must fit inside rect). step > 1 skips positions.
+func searchRect(l *level, tp *template, rect image.Rectangle, step int) (float64, int, int) {
+	t := place(l, tp)
+	rect = rect.Intersect(image.Rect(0, 0, l.g.W, l.g.H))
+	best, bx, by := -2.0, -1, -1
+	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
+		for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
+			if s := scoreAt(l, t, x, y); s > best {
+				best, bx, by = s, x, y
+			}
+		}
+	}
+	return best, bx, by
+}
+
+// candidate is a possible logo position, in full-size pixels.
+type candidate struct {
+	score float64
+	box   image.Rectangle
+	width float64 // logo width in full-size pixels (the scale)
+}
+
+// topDistinct keeps the best n candidates whose boxes do not mostly overlap
+// a better one.
+func topDistinct(cs []candidate, n int) []candidate {
+	sort.Slice(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	var out []candidate
+	for _, c := range cs {
+		dup := false
+		for _, o := range out {
+			in := c.box.Intersect(o.box)
+			if in.Dx()*in.Dy()*2 > min(area(c.box), area(o.box)) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, c)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func area(r image.Rectangle) int { return r.Dx() * r.Dy() }

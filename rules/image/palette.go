@@ -1,0 +1,55 @@
+package image
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/selaras/selaras/lint"
+)
+
+// Palette is the image-palette rule.
+var Palette = &lint.Rule{
+	Name: "image-palette",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Bidang desain harus memakai warna palet kit", EN: "Designed areas must use the kit's palette"},
+		Why: lint.Text{
+			ID: "Warna yang sama di semua perangkat daerah membuat warga langsung mengenali unggahan pemerintahnya. selaras hanya menilai bidang datar (latar, pita, kotak teks) yang menutupi bagian berarti dari gambar; foto di dalam desain tidak dihitung. Jarak warna diukur dengan CIEDE2000, sehingga pergeseran kecil akibat kompresi JPEG tetap lolos.",
+			EN: "The same colours across agencies let citizens recognise their government's posts at a glance. selaras judges only flat areas (backgrounds, bands, text boxes) that cover a meaningful part of the image; photos inside the design do not count. Colour distance is CIEDE2000, so the small shifts of JPEG compression still pass."},
+		Fix:      lint.Text{ID: "Ganti warna yang disebut dengan warna palet terdekat.", EN: "Replace the colours named with the nearest palette colour."},
+		Severity: lint.Warning,
+		KitKeys:  []string{"[palette] colors, tolerance", "[images] palette_min_share"},
+	},
+	Check:    checkPalette,
+	OnImages: true,
+}
+
+func checkPalette(p *lint.Pass) error {
+	if len(p.Kit.Palette.Colors) == 0 {
+		return nil
+	}
+	each(p, func(im lint.ImageRef, pc *picture) {
+		d := pc.designFor(p.Kit)
+		var parts, sugg []string
+		first := ""
+		for _, c := range d.clusters {
+			if !c.Off {
+				continue
+			}
+			if first == "" {
+				first = c.Hex()
+			}
+			if len(parts) < 3 {
+				parts = append(parts, fmt.Sprintf("%s %.0f%% (→ %s, ΔE00 %.1f)", c.Hex(), c.share*100, c.Nearest, c.Distance))
+				sugg = append(sugg, c.Nearest.String())
+			}
+		}
+		if first == "" {
+			return
+		}
+		list := strings.Join(parts, "; ")
+		report(p, pc, lint.Finding{Match: first, Suggestions: sugg, Region: region(d.OffBox), Message: lint.Tf(
+			"%.0f%% gambar berwarna di luar palet kit: %s; ganti dengan warna palet terdekat",
+			"%.0f%% of the image is outside the kit's palette: %s; use the nearest palette colour", d.OffShare*100, list)})
+	})
+	return nil
+}

@@ -1,0 +1,195 @@
+package image
+
+import (
+	"image"
+	"math"
+	"sort"
+
+	"github.com/selaras/selaras/lint"
+)
+
+// Blur is the image-blur rule.
+var Blur = &lint.Rule{
+	Name: "image-blur",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Gambar tidak boleh buram", EN: "Images must not be blurry"},
+		Why: lint.Text{
+			ID: "Gambar buram terlihat asal-asalan dan teks di dalamnya sulit dibaca. Ketajaman diukur dengan varians Laplacian pada salinan abu-abu berukuran tetap, di bagian gambar yang paling berdetail, sehingga poster dengan bidang datar yang luas tidak dianggap buram.",
+			EN: "A blurry image looks careless and its text is hard to read. Sharpness is the variance of the Laplacian on a fixed-size grey copy, over the image's most detailed parts, so a poster with large flat areas is not taken for blurry."},
+		Fix:      lint.Text{ID: "Pakai berkas asli beresolusi penuh, bukan tangkapan layar atau gambar yang diperbesar.", EN: "Use the original full-resolution file, not a screenshot or an enlarged picture."},
+		Severity: lint.Warning,
+		KitKeys:  []string{"[images] blur_min"},
+	},
+	Check:    checkBlur,
+	OnImages: true,
+}
+
+// Exposure is the image-exposure rule.
+var Exposure = &lint.Rule{
+	Name: "image-exposure",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Foto tidak boleh terlalu terang atau terlalu gelap", EN: "Photos must not be over- or underexposed"},
+		Why: lint.Text{
+			ID: "Bagian foto yang putih atau hitam pekat kehilangan detailnya (wajah, papan nama). Bidang desain berwarna palet tidak dihitung: latar putih poster adalah pilihan, bukan salah cahaya.",
+			EN: "Parts of a photo that are pure white or pure black have lost their detail (faces, signs). Designed areas in palette colours do not count: a poster's white background is a choice, not bad exposure."},
+		Fix:      lint.Text{ID: "Atur ulang kecerahan atau pakai foto lain.", EN: "Adjust the brightness or use another photo."},
+		Severity: lint.Info,
+		KitKeys:  []string{"[images] clip_max"},
+	},
+	Check:    checkExposure,
+	OnImages: true,
+}
+
+const blurSide = 512 // longer side of the grey copy sharpness is measured on
+
+// sharpness is the 90th percentile of the variance of the Laplacian over
+// the detailed 32x32 tiles of a fixed-size grey copy; ok is false when the
+// image has too little detail to judge.
+func sharpness(pc *picture) (float64, bool) {
+	g := fixedGrey(pc.grey, blurSide)
+	const tile = 32
+	var vars []float64
+	for ty := 0; ty+tile <= g.H; ty += tile {
+		for tx := 0; tx+tile <= g.W; tx += tile {
+			var s, sq, ls, lsq float64
+			n := 0
+			for y := max(ty, 1); y < min(ty+tile, g.H-1); y++ {
+				for x := max(tx, 1); x < min(tx+tile, g.W-1); x++ {
+					c := float64(g.Pix[y*g.W+x])
+					l := 4*c - float64(g.Pix[y*g.W+x-1]) - float64(g.Pix[y*g.W+x+1]) - float64(g.Pix[(y-1)*g.W+x]) - float64(g.Pix[(y+1)*g.W+x])
+					s += c
+					sq += c * c
+					ls += l
+					lsq += l * l
+					n++
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			fn := float64(n)
+			if sq/fn-(s/fn)*(s/fn) < 16 { // std below 4 levels: flat, nothing to judge
+				continue
+			}
+			vars = append(vars, lsq/fn-(ls/fn)*(ls/fn))
+		}
+	}
+	if len(vars) < 4 {
+		return 0, false
+	}
+	sort.Float64s(vars)
+	return vars[int(math.Floor(0.9*float64(len(vars)-1)))], true
+}
+
+// fixedGrey resamples a grey copy so its longer side is side (bilinear;
+// never enlarges).
+func fixedGrey(g *greyImage, side int) *greyImage {
+	if max(g.W, g.H) <= side {
+		return g
+	}
+	w, h := fitSide(g.W, g.H, side)
+	out := &greyImage{W: w, H: h, Pix: make([]float32, w*h)}
+	fx, fy := float64(g.W)/float64(w), float64(g.H)/float64(h)
+	for y := 0; y < h; y++ {
+		sy := math.Max(0, (float64(y)+0.5)*fy-0.5)
+		y0 := min(int(sy), g.H-1)
+		y1 := min(y0+1, g.H-1)
+		wy := float32(sy - float64(y0))
+		for x := 0; x < w; x++ {
+			sx := math.Max(0, (float64(x)+0.5)*fx-0.5)
+			x0 := min(int(sx), g.W-1)
+			x1 := min(x0+1, g.W-1)
+			wx := float32(sx - float64(x0))
+			a := g.Pix[y0*g.W+x0]*(1-wx) + g.Pix[y0*g.W+x1]*wx
+			b := g.Pix[y1*g.W+x0]*(1-wx) + g.Pix[y1*g.W+x1]*wx
+			out.Pix[y*w+x] = a*(1-wy) + b*wy
+		}
+	}
+	return out
+}
+
+func checkBlur(p *lint.Pass) error {
+	min := p.Kit.Images.MinSharpness()
+	each(p, func(im lint.ImageRef, pc *picture) {
+		s, ok := sharpness(pc)
+		if !ok || s >= min {
+			return
+		}
+		report(p, pc, lint.Finding{Match: "blur", Message: lint.Tf(
+			"gambar buram: ketajaman %.0f, minimal %.0f; pakai berkas asli beresolusi penuh",
+			"the image is blurry: sharpness %.0f, at least %.0f wanted; use the original full-resolution file", s, min)})
+	})
+	return nil
+}
+
+// clipping measures the photo part of an image: the pixels that are not
+// designed areas in palette colours.
+type clipping struct {
+	photo      int // photo pixels in the colour copy
+	total      int
+	high, low  int
+	highBox    image.Rectangle
+	lowBox     image.Rectangle
+	photoShare float64
+}
+
+func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
+	m := pc.small
+	c := clipping{total: m.W * m.H}
+	hb := [4]int{m.W, m.H, -1, -1}
+	lb := hb
+	grow := func(b *[4]int, x, y int) {
+		b[0], b[1], b[2], b[3] = min(b[0], x), min(b[1], y), max(b[2], x), max(b[3], y)
+	}
+	for y := 0; y < m.H; y++ {
+		for x := 0; x < m.W; x++ {
+			i := y*m.W + x
+			if k := d.pixel[i]; k >= 0 && (!hasPalette || !d.clusters[k].Off) {
+				continue // a designed area: intentional
+			}
+			c.photo++
+			r, g, b := m.at(x, y)
+			switch {
+			case r >= 250 && g >= 250 && b >= 250:
+				c.high++
+				grow(&hb, x, y)
+			case r <= 5 && g <= 5 && b <= 5:
+				c.low++
+				grow(&lb, x, y)
+			}
+		}
+	}
+	c.photoShare = float64(c.photo) / float64(c.total)
+	toFull := func(b [4]int) image.Rectangle {
+		if b[2] < 0 {
+			return image.Rectangle{}
+		}
+		sx, sy := float64(pc.W)/float64(m.W), float64(pc.H)/float64(m.H)
+		return image.Rect(int(float64(b[0])*sx), int(float64(b[1])*sy), min(pc.W, int(float64(b[2]+1)*sx+0.5)), min(pc.H, int(float64(b[3]+1)*sy+0.5)))
+	}
+	c.highBox, c.lowBox = toFull(hb), toFull(lb)
+	return c
+}
+
+func checkExposure(p *lint.Pass) error {
+	limit := p.Kit.Images.MaxClipped()
+	each(p, func(im lint.ImageRef, pc *picture) {
+		d := pc.designFor(p.Kit)
+		c := measureClipping(pc, d, len(p.Kit.Palette.Colors) > 0)
+		if c.photoShare < 0.15 {
+			return // nearly all design: exposure does not apply
+		}
+		hi, lo := float64(c.high)/float64(c.photo), float64(c.low)/float64(c.photo)
+		if hi > limit {
+			report(p, pc, lint.Finding{Match: "highlights", Region: region(c.highBox), Message: lint.Tf(
+				"foto terlalu terang: %.0f%% bagiannya putih pekat tanpa detail (batas %.0f%%); kurangi kecerahan",
+				"the photo is overexposed: %.0f%% of it is pure white without detail (limit %.0f%%); lower the brightness", hi*100, limit*100)})
+		}
+		if lo > limit {
+			report(p, pc, lint.Finding{Match: "shadows", Region: region(c.lowBox), Message: lint.Tf(
+				"foto terlalu gelap: %.0f%% bagiannya hitam pekat tanpa detail (batas %.0f%%); cerahkan",
+				"the photo is underexposed: %.0f%% of it is pure black without detail (limit %.0f%%); brighten it", lo*100, limit*100)})
+		}
+	})
+	return nil
+}
