@@ -51,8 +51,9 @@ func slashPath(p string) string {
 
 // fingerprint identifies a finding across runs without line numbers, so
 // that editing elsewhere in a file keeps it: the rule, the file, the
-// matched text (or, without one, the message) and which occurrence of that
-// text in the file it is.
+// matched text (lower-cased, spaces folded, as the baseline keys it; or,
+// without a match, the message) and which occurrence of that text in the
+// file it is.
 func fingerprint(p, rule, key string, occurrence int) string {
 	h := sha256.New()
 	for _, s := range []string{"selaras/v1", slashPath(p), rule, key} {
@@ -72,7 +73,7 @@ func fingerprints(fr *lint.FileResult) []string {
 	seen := map[string]int{}
 	out := make([]string, len(fr.Findings))
 	for i, f := range fr.Findings {
-		key := f.Match
+		key := strings.ToLower(strings.Join(strings.Fields(f.Match), " "))
 		if key == "" {
 			key = f.Message.ID
 		}
