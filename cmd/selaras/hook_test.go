@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -322,4 +323,68 @@ func TestPreCommitHooksYAML(t *testing.T) {
 			t.Errorf(".pre-commit-hooks.yaml lacks %q", want)
 		}
 	}
+}
+
+// TestHookFromGoRun: a binary in a go-build* folder (go run) is temporary;
+// the hook calls selaras from PATH instead, and install says so.
+func TestHookFromGoRun(t *testing.T) {
+	g := newGitTest(t)
+	tmpBin := filepath.Join(t.TempDir(), "go-build123456", "b001", "exe", "selaras")
+	if err := os.MkdirAll(filepath.Dir(tmpBin), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(selarasBin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(tmpBin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(tmpBin, "hook", "install", "--lang", "en")
+	cmd.Dir = g.dir
+	cmd.Env = gitEnvForTests()
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("install: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "go run") || !strings.Contains(string(out), "PATH") {
+		t.Errorf("install did not say the hook uses selaras from PATH:\n%s", out)
+	}
+	hook := readFile(t, g.hookPath("pre-commit"))
+	if !strings.Contains(hook, "selaras='selaras'") || strings.Contains(hook, "go-build") {
+		t.Errorf("hook refers to the temporary binary:\n%s", hook)
+	}
+	// With selaras on PATH the hook works; without it, it refuses clearly.
+	g.write("selaras.toml", provinceKit)
+	g.write("pos.md", badDraft)
+	g.git("add", ".")
+	commit := func(path string) (string, error) {
+		c := exec.Command("git", "commit", "-q", "-m", "x")
+		c.Dir = g.dir
+		c.Env = append(gitEnvForTests(), "PATH="+path)
+		b, err := c.CombinedOutput()
+		return string(b), err
+	}
+	gitDir := filepath.Dir(mustLookPath(t, "git"))
+	if out, err := commit(filepath.Dir(selarasBin) + string(os.PathListSeparator) + gitDir); err == nil || !strings.Contains(out, "hashtag-missing") {
+		t.Errorf("selaras on PATH: %v\n%s", err, out)
+	}
+	dirs := []string{gitDir, "/usr/bin", "/bin"}
+	for _, d := range dirs {
+		if _, err := os.Stat(filepath.Join(d, "selaras")); err == nil {
+			t.Skip("a selaras is installed in " + d)
+		}
+	}
+	if out, err := commit(strings.Join(dirs, string(os.PathListSeparator))); err == nil || !strings.Contains(out, "not found") || !strings.Contains(out, "--no-verify") {
+		t.Errorf("selaras missing: %v\n%s", err, out)
+	}
+}
+
+func mustLookPath(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Skip(name + " not found")
+	}
+	return p
 }
