@@ -1,10 +1,14 @@
 package main
 
 import (
+	"encoding"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/selaras/selaras/brandkit"
 )
 
 const kitProvince = `[kit]
@@ -147,5 +151,60 @@ func TestKitPrint(t *testing.T) {
 	body := func(s string) string { return s[strings.Index(s, "\n")+1:] }
 	if body(again.stdout) != body(out) {
 		t.Errorf("printing the printed kit differs:\n--- first\n%s\n--- second\n%s", out, again.stdout)
+	}
+}
+
+// Every kit value type that reads itself from text must write itself back
+// (string kinds are written as they are), or --print would show a
+// struct's fields instead of "#0B4EA2" or "4:5".
+func TestKitValueTypesMarshalBack(t *testing.T) {
+	unmarshaler := reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+	seen := map[reflect.Type]bool{}
+	var walk func(ty reflect.Type)
+	walk = func(ty reflect.Type) {
+		if seen[ty] {
+			return
+		}
+		seen[ty] = true
+		if reflect.PointerTo(ty).Implements(unmarshaler) {
+			if ty.Kind() != reflect.String && !ty.Implements(textMarshaler) && ty != timeType {
+				t.Errorf("%s reads itself from kit text but has no MarshalText: kit check --print cannot write it back", ty)
+			}
+			return
+		}
+		switch ty.Kind() {
+		case reflect.Struct:
+			for i := 0; i < ty.NumField(); i++ {
+				if ty.Field(i).IsExported() {
+					walk(ty.Field(i).Type)
+				}
+			}
+		case reflect.Slice, reflect.Pointer, reflect.Map:
+			walk(ty.Elem())
+		}
+	}
+	walk(reflect.TypeOf(brandkit.Kit{}))
+	if !seen[reflect.TypeOf(brandkit.HexColor{})] || !seen[reflect.TypeOf(brandkit.ImageSize{})] {
+		t.Error("the walk missed the kit's value types")
+	}
+}
+
+// The embedded kit and the demo kit print and read back to the same kit.
+func TestKitPrintRoundTrips(t *testing.T) {
+	for name, src := range map[string][]byte{"default": nil, "demo": brandkit.DemoSource()} {
+		dir := t.TempDir()
+		if src != nil {
+			os.WriteFile(filepath.Join(dir, "selaras.toml"), src, 0o644)
+		}
+		first := runBin(t, dir, nil, nil, "kit", "check", "--print")
+		if first.code != 0 {
+			t.Fatalf("%s: exit %d %s", name, first.code, first.stderr)
+		}
+		os.WriteFile(filepath.Join(dir, "printed.toml"), []byte(first.stdout), 0o644)
+		second := runBin(t, dir, nil, nil, "kit", "check", "--print", "printed.toml")
+		body := func(s string) string { return s[strings.Index(s, "\n")+1:] }
+		if second.code != 0 || body(second.stdout) != body(first.stdout) {
+			t.Errorf("%s: the printed kit does not read back the same (exit %d, %s)", name, second.code, second.stderr)
+		}
 	}
 }
