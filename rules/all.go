@@ -4,8 +4,11 @@ package rules
 
 import (
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/rules/claim"
 	"github.com/selaras/selaras/rules/hashtag"
 	"github.com/selaras/selaras/rules/jargon"
+	"github.com/selaras/selaras/rules/length"
+	"github.com/selaras/selaras/rules/neutrality"
 	"github.com/selaras/selaras/rules/term"
 	"github.com/selaras/selaras/rules/tone"
 )
@@ -22,6 +25,9 @@ func All() []*lint.Rule {
 		tone.Shouting,
 		tone.Exclamation,
 		tone.Interaction,
+		claim.Rule,
+		neutrality.Rule,
+		length.Rule,
 		hashtag.Missing,
 		hashtag.Case,
 		hashtag.Typo,

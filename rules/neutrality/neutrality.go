@@ -1,0 +1,140 @@
+// Package neutrality holds the neutrality rule: government accounts are
+// run by civil servants (ASN), who must stay politically neutral.
+package neutrality
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
+)
+
+// Rule is the neutrality rule.
+var Rule = &lint.Rule{
+	Name: "neutrality",
+	Doc: lint.Doc{
+		Title: lint.Text{ID: "Akun pemerintah netral secara politik", EN: "Government accounts stay politically neutral"},
+		Why: lint.Text{
+			ID: "Akun OPD dikelola aparatur sipil negara, yang wajib netral dalam pemilu dan pilkada (UU ASN, UU Pemilu). Nama partai, nomor urut calon, dan ajakan kampanye (\"coblos nomor 2\", \"pilih paslon\") di akun pemerintah bisa menjadi pelanggaran netralitas dan merusak kepercayaan warga. Daftar partai dan ajakan ada di [neutrality] kit dan bisa ditambah; nama partai juga dikenali sebagai tagar utuh.",
+			EN: "Agency accounts are run by civil servants (ASN), who must stay neutral in national and regional elections (the ASN and Elections laws). Party names, candidates' ballot numbers and campaign calls (\"coblos nomor 2\", \"pilih paslon\") on a government account can breach that neutrality and cost citizens' trust. The parties and calls are listed in the kit's [neutrality] and can be extended; party names are also recognised as whole hashtags."},
+		Bad:      "Jangan lupa coblos nomor 2 pada 27 November!",
+		Good:     "Pilkada digelar 27 November. Cek lokasi TPS Anda di situs KPU dan gunakan hak pilih Anda.",
+		Fix:      lint.Text{ID: "Hapus nama partai, nomor calon dan ajakan memilih calon tertentu. Informasi pemilu yang netral (jadwal, lokasi TPS, cara memilih) tetap boleh.", EN: "Remove party names, candidate numbers and calls to vote for a candidate. Neutral election information (dates, polling stations, how to vote) is fine."},
+		Severity: lint.Error,
+		KitKeys:  []string{"[neutrality] parties", "[neutrality] calls"},
+	},
+	Check: check,
+}
+
+type kitData struct {
+	m     *lint.Matcher
+	kinds []int             // per phrase: party or call
+	tags  map[string]string // folded hashtag body -> the kit's entry
+}
+
+const (
+	party = iota
+	call
+)
+
+type memoKey struct{}
+
+func data(k *brandkit.Kit) *kitData {
+	return k.Memo(memoKey{}, func() any {
+		d := &kitData{tags: map[string]string{}}
+		var specs []lint.PhraseSpec
+		for _, p := range k.Neutrality.Parties {
+			p = strings.TrimSpace(p)
+			// Party names are names: matched as written, not stemmed.
+			specs = append(specs, lint.PhraseSpec{Text: p, Exact: true})
+			d.kinds = append(d.kinds, party)
+			d.tags[fold(p)] = p
+		}
+		for _, c := range k.Neutrality.Calls {
+			c = strings.TrimSpace(c)
+			specs = append(specs, lint.PhraseSpec{Text: strings.TrimPrefix(c, "="), Exact: strings.HasPrefix(c, "=")})
+			d.kinds = append(d.kinds, call)
+			if f := fold(c); len(f) >= 8 {
+				d.tags[f] = c
+			}
+		}
+		d.m = lint.NewMatcher(specs, lint.StemmerFor(k))
+		return d
+	}).(*kitData)
+}
+
+// fold keeps the lower-case letters and digits of s: "PDI-P" -> "pdip".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func check(p *lint.Pass) error {
+	d := data(p.Kit)
+	toks := p.Draft.Tokens
+	src := p.Draft.Source
+	d.m.Find(p.Draft, func(m lint.Match) {
+		last := m.Last
+		// A call followed by a ballot number: "coblos nomor 2". A call that
+		// ends in "nomor" needs the number: "pilih nomor layanan" at a
+		// service counter is no campaign.
+		numbered := last+1 < len(toks) && toks[last+1].Kind == lint.TokNumber && toks[last+1].Sentence == toks[last].Sentence
+		if d.kinds[m.ID] == call {
+			if numbered {
+				last++
+			} else if w := toks[m.Last].Lower; w == "nomor" || w == "no" || w == "nomer" {
+				return
+			}
+		}
+		a, b := toks[m.First].Start, toks[last].End
+		report(p, d.kinds[m.ID], a, b, src[a:b])
+	})
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != lint.TokHashtag {
+			continue
+		}
+		body := fold(t.Text[1:])
+		kind := -1
+		if _, ok := d.tags[body]; ok {
+			kind = party
+			if len(body) >= 8 {
+				for _, c := range p.Kit.Neutrality.Calls {
+					if fold(c) == body {
+						kind = call
+					}
+				}
+			}
+		}
+		if kind < 0 {
+			for f := range d.tags {
+				if len(f) >= 8 && strings.Contains(body, f) {
+					kind = call
+					break
+				}
+			}
+		}
+		if kind >= 0 {
+			report(p, kind, t.Start, t.End, t.Text)
+		}
+	}
+	return nil
+}
+
+func report(p *lint.Pass, kind, a, b int, text string) {
+	var msg lint.Text
+	if kind == party {
+		msg = lint.Tf("%q: nama partai politik di akun pemerintah; ASN wajib netral, hapus dari unggahan",
+			"%q: a political party's name on a government account; civil servants must stay neutral, remove it", text)
+	} else {
+		msg = lint.Tf("%q: ajakan kampanye atau nomor calon di akun pemerintah; ASN wajib netral, hapus dan sampaikan informasi pemilu yang netral saja",
+			"%q: a campaign call or candidate number on a government account; civil servants must stay neutral, remove it and keep to neutral election information", text)
+	}
+	p.Report(lint.Finding{Span: lint.Span{Start: a, End: b}, Match: text, Message: msg})
+}
