@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,7 +21,13 @@ type front struct {
 	Account  string    `toml:"account"`
 	Platform string    `toml:"platform"`
 	hasDate  bool
+	// local is true for a date or date-time without an offset: a calendar
+	// day (and wall clock) in the audit's time zone.
+	local bool
 }
+
+// offsetRe finds a TOML date-time with an offset ("Z" or "+07:00").
+var offsetRe = regexp.MustCompile(`(?m)^[ \t]*"?date"?[ \t]*=[ \t]*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d(:\d\d(\.\d+)?)?([Zz]|[+-]\d\d:\d\d)`)
 
 // readFront parses the TOML front matter at the top of data, as the engine
 // does; broken front matter gives a zero front (the engine reports it).
@@ -39,6 +46,7 @@ func readFront(data []byte) front {
 				return front{}
 			}
 			f.hasDate = md.IsDefined("date")
+			f.local = !offsetRe.Match(rest[:off])
 			return f
 		}
 		off += len(line) + 1

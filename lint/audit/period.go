@@ -127,9 +127,8 @@ func ISOWeek(t time.Time) string {
 
 // inLoc reads a TOML date or date-time: a local date or local date-time
 // (no offset) is a wall clock in loc; one with an offset is an instant.
-func inLoc(t time.Time, loc *time.Location) time.Time {
-	switch t.Location().String() {
-	case "date-local", "datetime-local", "time-local":
+func inLoc(t time.Time, local bool, loc *time.Location) time.Time {
+	if local {
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), loc)
 	}
 	return t.In(loc)

@@ -220,7 +220,7 @@ func (a *auditor) prepareFile(in lint.Input) *task {
 	fm := readFront(data)
 	switch {
 	case fm.hasDate:
-		t.date, t.src = inLoc(fm.Date, a.o.Period.Loc), SourceFront
+		t.date, t.src = inLoc(fm.Date, fm.local, a.o.Period.Loc), SourceFront
 	default:
 		if gt, ok := a.git.Date(in.Abs); ok {
 			t.date, t.src = gt.In(a.o.Period.Loc), SourceGit
