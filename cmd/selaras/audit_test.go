@@ -44,7 +44,7 @@ type auditReport struct {
 	} `json:"weeks"`
 	Findings []struct {
 		Post, Path, Account, Date, Rule, Severity, Message, Match string
-		Line, Column                                        int
+		Line, Column                                              int
 	} `json:"findings"`
 	Duplicates []struct {
 		Kind  string   `json:"kind"`
