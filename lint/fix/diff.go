@@ -86,6 +86,12 @@ func diffLines(a, b []string) []op {
 	return ops
 }
 
+// maxEdits bounds Myers' search: its trace takes memory quadratic in the
+// number of differing lines. Past it (a huge draft changed everywhere), the
+// diff falls back to pairing lines (see fallback): still correct, not
+// always minimal.
+var maxEdits = 1000
+
 func myers(a, b []string) []op {
 	n, m := len(a), len(b)
 	max := n + m
@@ -94,10 +100,14 @@ func myers(a, b []string) []op {
 	}
 	off := max + 1
 	v := make([]int, 2*max+2)
+	// trace[d] holds v[-d..d] as it was before step d.
 	var trace [][]int
 found:
 	for d := 0; d <= max; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		if d > maxEdits {
+			return fallback(a, b)
+		}
+		trace = append(trace, append([]int(nil), v[off-d:off+d+1]...))
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
@@ -120,15 +130,18 @@ found:
 	var rev []op
 	x, y := n, m
 	for d := len(trace) - 1; d >= 0; d-- {
-		v := trace[d]
+		v := trace[d] // v[d+k] is the furthest x on diagonal k before step d
 		k := x - y
 		var pk int
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+		if k == -d || (k != d && v[d+k-1] < v[d+k+1]) {
 			pk = k + 1
 		} else {
 			pk = k - 1
 		}
-		px := v[off+pk]
+		px := 0
+		if d > 0 {
+			px = v[d+pk]
+		}
 		py := px - pk
 		for x > px && y > py {
 			rev = append(rev, op{opEqual, a[x-1], x - 1, y - 1})
@@ -147,6 +160,42 @@ found:
 	ops := make([]op, len(rev))
 	for i, o := range rev {
 		ops[len(rev)-1-i] = o
+	}
+	return ops
+}
+
+// fallback is the edit script when Myers' search is too costly: with as
+// many lines on both sides (fixes rarely add lines), line i is paired with
+// line i; otherwise every line is replaced. Runs of changed lines are
+// written as their deletions, then their insertions.
+func fallback(a, b []string) []op {
+	var ops []op
+	if len(a) != len(b) {
+		for i, l := range a {
+			ops = append(ops, op{opDelete, l, i, 0})
+		}
+		for i, l := range b {
+			ops = append(ops, op{opInsert, l, len(a), i})
+		}
+		return ops
+	}
+	for i := 0; i < len(a); {
+		if a[i] == b[i] {
+			ops = append(ops, op{opEqual, a[i], i, i})
+			i++
+			continue
+		}
+		j := i
+		for j < len(a) && a[j] != b[j] {
+			j++
+		}
+		for k := i; k < j; k++ {
+			ops = append(ops, op{opDelete, a[k], k, i})
+		}
+		for k := i; k < j; k++ {
+			ops = append(ops, op{opInsert, b[k], j, k})
+		}
+		i = j
 	}
 	return ops
 }

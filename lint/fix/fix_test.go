@@ -245,6 +245,8 @@ func TestUnifiedAppliesWithPatch(t *testing.T) {
 		{"l1\r\nl2\r\nl3\r\nl4\r\nl5\r\nl6\r\nl7\r\nl8\r\nl9\r\n", "L1\r\nl2\r\nl3\r\nl4\r\nl5\r\nl6\r\nl7\r\nl8\r\nL9\r\n\r\n#BantenMaju\r\n"},
 		{"tanpa akhir baris", "tanpa akhir baris\n\n#BantenMaju"},
 	}
+	big, fs := bigDraft() // past maxEdits: the fallback
+	cases = append(cases, struct{ a, b string }{big, Apply(big, fs, false).Text})
 	for i, c := range cases {
 		for _, tool := range [][]string{{"patch", "-p0", "--quiet"}, {"git", "apply", "-p0"}} {
 			if _, err := exec.LookPath(tool[0]); err != nil {
@@ -370,5 +372,31 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 	if strings.Join(got, ",") != strings.Join(names, ",") {
 		t.Errorf("folder holds %v, want %v", got, names)
+	}
+}
+
+// TestUnifiedFallbackRoundTrip forces the fallback used for huge diffs and
+// checks that its output still applies.
+func TestUnifiedFallbackRoundTrip(t *testing.T) {
+	defer func(n int) { maxEdits = n }(maxEdits)
+	maxEdits = 2
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 1000; i++ {
+		var a, b strings.Builder
+		same := r.Intn(2) == 0
+		for n := r.Intn(20); n > 0; n-- {
+			l := string(rune('a'+r.Intn(4))) + "\n"
+			a.WriteString(l)
+			if same && r.Intn(3) == 0 {
+				l = "X" + l
+			}
+			if same || r.Intn(2) == 0 {
+				b.WriteString(l)
+			}
+		}
+		d := Unified("f", "f", a.String(), b.String())
+		if got := applyUnified(t, a.String(), d); got != b.String() {
+			t.Fatalf("fallback round trip %d failed:\na=%q\nb=%q\ndiff:\n%s", i, a.String(), b.String(), d)
+		}
 	}
 }
