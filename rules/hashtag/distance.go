@@ -6,13 +6,28 @@ import "unicode"
 // (insertions, deletions, substitutions and swaps of two neighbours, each
 // counting 1), over runes. It stops early and returns limit+1 once the
 // distance is sure to exceed limit.
-func distance(a, b []rune, limit int) int {
+// scratch, when long enough (3*(len(b)+1)), saves an allocation.
+func distance(a, b []rune, limit int, scratch []int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
+	// A common prefix and suffix cost nothing: tags of one kit share a lot
+	// ("...Banten"), so the table shrinks to the part that differs.
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	if len(a) == 0 || len(b) == 0 {
+		return min(max(len(a), len(b)), limit+1)
+	}
 	// Three rows: the one before the previous (for swaps), previous, current.
 	n := len(b)
-	rows := make([]int, 3*(n+1))
+	rows := scratch
+	if len(rows) < 3*(n+1) {
+		rows = make([]int, 3*(n+1))
+	}
 	prev2, prev, cur := rows[:n+1], rows[n+1:2*(n+1)], rows[2*(n+1):]
 	for j := range prev {
 		prev[j] = j
@@ -37,7 +52,7 @@ func distance(a, b []rune, limit int) int {
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[n]
+	return min(prev[n], limit+1)
 }
 
 // maxEdits is how many edits still make a tag of n characters (without

@@ -44,8 +44,10 @@ type kitTags struct {
 	// spelled maps the folded form of every tag the kit asks for or knows
 	// (required anywhere, known, a replacement) to the kit's own spelling.
 	spelled map[string]string
-	// targets are the same tags, for the typo search.
-	targets []target
+	// targets are the same tags, for the typo search, by length (runes
+	// without '#').
+	targets map[int][]target
+	longest int
 	// banned maps a banned tag's folded form to the kit's spelling.
 	banned map[string]string
 	// replace maps a banned tag's folded form to its successor.
@@ -99,10 +101,12 @@ func buildKitTags(k *brandkit.Kit) *kitTags {
 	for _, old := range sortedKeys(k.Hashtags.Replace) {
 		add([]brandkit.Hashtag{k.Hashtags.Replace[old]})
 	}
-	for f, tag := range x.spelled {
-		x.targets = append(x.targets, target{tag: tag, body: []rune(f[1:])})
+	x.targets = map[int][]target{}
+	for _, f := range sortedKeys(x.spelled) {
+		body := []rune(f[1:])
+		x.targets[len(body)] = append(x.targets[len(body)], target{tag: x.spelled[f], body: body})
+		x.longest = max(x.longest, len(body))
 	}
-	sort.Slice(x.targets, func(i, j int) bool { return x.targets[i].tag < x.targets[j].tag })
 	return x
 }
 

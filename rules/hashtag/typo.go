@@ -1,6 +1,7 @@
 package hashtag
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/selaras/selaras/lint"
@@ -40,7 +41,7 @@ func checkTypo(p *lint.Pass) error {
 		if _, ok := kt.banned[t.fold]; ok {
 			continue
 		}
-		cands := nearest(kt.targets, []rune(t.fold[1:]))
+		cands := kt.nearest([]rune(t.fold[1:]))
 		if len(cands) == 0 {
 			continue
 		}
@@ -61,22 +62,26 @@ func checkTypo(p *lint.Pass) error {
 
 // nearest returns the kit tags within the typo threshold of body (folded,
 // without '#'), the closest ones only, in the kit's spelling.
-func nearest(targets []target, body []rune) []string {
+func (kt *kitTags) nearest(body []rune) []string {
 	var out []string
 	best := 3
-	for _, tg := range targets {
-		limit := maxEdits(min(len(body), len(tg.body)))
-		if limit == 0 {
-			continue
+	scratch := make([]int, 3*(kt.longest+1))
+	for n := len(body) - 2; n <= len(body)+2; n++ {
+		for _, tg := range kt.targets[n] {
+			limit := maxEdits(min(len(body), n))
+			if limit == 0 {
+				continue
+			}
+			d := distance(body, tg.body, limit, scratch)
+			if d == 0 || d > limit || d > best || digitsOnlyDiffer(body, tg.body) {
+				continue
+			}
+			if d < best {
+				best, out = d, out[:0]
+			}
+			out = append(out, tg.tag)
 		}
-		d := distance(body, tg.body, limit)
-		if d == 0 || d > limit || d > best || digitsOnlyDiffer(body, tg.body) {
-			continue
-		}
-		if d < best {
-			best, out = d, out[:0]
-		}
-		out = append(out, tg.tag)
 	}
+	sort.Strings(out)
 	return out
 }
