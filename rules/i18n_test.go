@@ -69,7 +69,9 @@ func TestFindingMessagesBilingual(t *testing.T) {
 // Text{...}, lang2{...} (and such literals with the type left out, in maps
 // and slices), and lint.Tf(id, en, ...) / Tf(...). A literal that sets one
 // language must set the other, with non-empty text, and the two format
-// strings of Tf must take the same number of arguments.
+// strings of Tf must take the same number of arguments. The command's
+// one-line errors (f.fail) must not carry words of one language in their
+// format string.
 func TestMessageLiteralsBilingual(t *testing.T) {
 	var files int
 	for _, dir := range []string{"../lint", "../rules", "../cmd"} {
@@ -114,10 +116,14 @@ var ok2 = lint.Text{ID: "ada", EN: "there is"}
 var ok3 = lang2{id: fmt.Sprintf("%d", 1), en: "x"}
 var ok4 = lint.Tf("%q: 100%% %s", "%q: 100%% %s", a, b)
 var ok5 = struct{ id, label string }{id: "maju", label: "Maju"}
+func h() { f.fail("--warna %q: pakai merah", x); f.fail("%s", lang2{id: "a", en: "b"}.in(l)); f.fail("--format: %v", err); f.fail("stdin: %v", err) }
 `
 	probs := scanSource(t, "x.go", src)
-	if len(probs) != 7 {
-		t.Errorf("want 7 problems (a to g), got %d:\n%s", len(probs), strings.Join(probs, "\n"))
+	if len(probs) != 8 {
+		t.Errorf("want 8 problems (a to g, and the first fail in h), got %d:\n%s", len(probs), strings.Join(probs, "\n"))
+	}
+	if !strings.Contains(strings.Join(probs, "\n"), "x.go:15:12: error message") {
+		t.Errorf("the one-language error in h is not reported:\n%s", strings.Join(probs, "\n"))
 	}
 	for _, p := range probs {
 		for line := 10; line <= 14; line++ { // ok1 to ok5
@@ -210,6 +216,33 @@ func literal(e ast.Expr) (string, bool) {
 	return s, err == nil
 }
 
+// knownMonolingual lists the English-only error formats that were there
+// when this check came; they are to be translated, and the list may only
+// shrink: a new one fails the test.
+var knownMonolingual = map[string]bool{
+	"--fail-on %q: use error, warning, info or none": true,
+	"--color %q: use auto, always or never":          true,
+	"--lang %q: use id or en":                        true,
+}
+
+var (
+	flagName  = regexp.MustCompile(`--?[a-z][a-z0-9-]*`)
+	wordChars = regexp.MustCompile(`[A-Za-z]{2,}`)
+)
+
+// hasWords reports whether a format string says something in a language:
+// words left once verbs and flag names are taken out ("stdin" and "%s: %v"
+// do not count).
+func hasWords(format string) bool {
+	rest := flagName.ReplaceAllString(verb.ReplaceAllString(format, " "), " ")
+	for _, w := range wordChars.FindAllString(rest, -1) {
+		if w != "stdin" {
+			return true
+		}
+	}
+	return false
+}
+
 var verb = regexp.MustCompile(`%[-+# 0-9.*\[\]]*[a-zA-Z%]`)
 
 func countVerbs(s string) int {
@@ -264,6 +297,14 @@ func scanFile(fset *token.FileSet, f *ast.File) []string {
 			case *ast.SelectorExpr:
 				if x, _ := fn.X.(*ast.Ident); x != nil && x.Name == "lint" {
 					name = fn.Sel.Name
+				}
+			}
+			if sel, isSel := n.Fun.(*ast.SelectorExpr); isSel && sel.Sel.Name == "fail" && len(n.Args) > 0 {
+				// The command's one-line errors: f.fail(format, args...). A
+				// format that carries words of its own is in one language
+				// only; bilingual ones pass "%s" and a lang2.
+				if format, isLit := literal(n.Args[0]); isLit && hasWords(format) && !knownMonolingual[format] {
+					bad(n, "error message %q is in one language; pass \"%%s\" and a lang2{id: ..., en: ...}", format)
 				}
 			}
 			if name != "Tf" {
