@@ -487,19 +487,24 @@ func TestFormatsRegistered(t *testing.T) {
 	}
 }
 
-func BenchmarkSARIF(b *testing.B) {
+// BenchmarkFormats writes about 200 findings (one draft, emoji on every
+// line) in each CI format.
+func BenchmarkFormats(b *testing.B) {
 	var a strings.Builder
 	a.WriteString(draftA)
 	for i := 0; i < 200; i++ {
 		a.WriteString("Baris 👋🏽 ke-" + strconv.Itoa(i) + ": dalam rangka uji.\n")
 	}
 	res := runFixture(b, a.String(), draftB)
-	f, _ := format.Get("sarif")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		var buf bytes.Buffer
-		if err := f(&buf, res, format.Options{Lang: "id", Rules: testRules, Version: "0.1.0"}); err != nil {
-			b.Fatal(err)
-		}
+	for _, name := range []string{"sarif", "github", "gitlab", "checkstyle", "line"} {
+		f, _ := format.Get(name)
+		b.Run(name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				var buf bytes.Buffer
+				if err := f(&buf, res, format.Options{Lang: "id", Rules: testRules, Version: "0.1.0"}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
