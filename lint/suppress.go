@@ -88,16 +88,17 @@ func (e *Engine) suppress(d *Draft, kit *brandkit.Kit, frs []*FileResult) {
 				ID: `pengabaian tanpa rule tidak membungkam apa pun; sebutkan aturannya, misalnya rule = "jargon"`,
 				EN: `an ignore without a rule silences nothing; name the rule, for example rule = "jargon"`})
 			continue
-		case e.rule(name) == nil:
-			report(ruleIgnoreUnused, Tf(
-				"aturan %q tidak ada, jadi pengabaian ini tidak membungkam apa pun; periksa ejaannya (daftar aturan: selaras rules)",
-				"there is no rule %q, so this ignore silences nothing; check the spelling (list of rules: selaras rules)", name))
-			continue
 		}
 		if strings.TrimSpace(ig.Reason) == "" {
 			report(ruleIgnoreReason, Tf(
 				"pengabaian aturan %s tanpa alasan; tambahkan reason = \"...\", misalnya \"kutipan langsung\"",
 				"the ignore of rule %s has no reason; add reason = \"...\", for example \"direct quote\"", what))
+		}
+		if e.rule(name) == nil {
+			report(ruleIgnoreUnused, Tf(
+				"aturan %q tidak ada, jadi pengabaian ini tidak membungkam apa pun; periksa ejaannya (daftar aturan: selaras rules)",
+				"there is no rule %q, so this ignore silences nothing; check the spelling (list of rules: selaras rules)", name))
+			continue
 		}
 		if !used[i] && e.ReportUnusedIgnores {
 			report(ruleIgnoreUnused, Tf(
