@@ -39,8 +39,11 @@ func runInit(e *env, args []string) int {
 		f.fail("%s", lang2{id: fmt.Sprintf("--from %q: pilihannya demo", *from), en: fmt.Sprintf("--from %q: the choice is demo", *from)}.in(f.lang))
 		return exitError
 	}
-	if info, err := os.Stat(*dir); err != nil || !info.IsDir() {
+	if info, err := os.Stat(*dir); err != nil {
 		f.fail("%s", lang2{id: fmt.Sprintf("folder %s tidak ada", *dir), en: fmt.Sprintf("folder %s does not exist", *dir)}.in(f.lang))
+		return exitError
+	} else if !info.IsDir() {
+		f.fail("%s", lang2{id: fmt.Sprintf("%s bukan folder", *dir), en: fmt.Sprintf("%s is not a folder", *dir)}.in(f.lang))
 		return exitError
 	}
 	target := filepath.Join(*dir, brandkit.FileName)

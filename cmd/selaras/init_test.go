@@ -131,6 +131,7 @@ func TestInitFromDemoAndDir(t *testing.T) {
 		{"init", "--from", "contoh"},
 		{"init", "--dir", "tidak-ada"},
 		{"init", "folder"},
+		{"init", "--dir", "provinsi/selaras.toml"},
 	} {
 		r := runBin(t, dir, nil, nil, args...)
 		if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || strings.Contains(r.stderr, "goroutine") {

@@ -105,7 +105,10 @@ func runKitCheck(e *env, args []string) int {
 	if shown == "" {
 		shown = chainName(kit.Chain[len(kit.Chain)-1], f.lang)
 	}
-	fmt.Fprintf(e.stdout, "ok: %s (%s)\n", shown, kit.Kit.Name)
+	if kit.Kit.Name != "" {
+		shown += " (" + kit.Kit.Name + ")"
+	}
+	fmt.Fprintf(e.stdout, "ok: %s\n", shown)
 	fmt.Fprintln(e.stdout, lang2{id: "rantai kit (induk lebih dulu):", en: "kit chain (parents first):"}.in(f.lang))
 	for _, c := range kit.Chain {
 		fmt.Fprintf(e.stdout, "  %s\n", chainName(c, f.lang))
