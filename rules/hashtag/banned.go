@@ -12,7 +12,7 @@ var Banned = &lint.Rule{
 			EN: "Old tags (an agency's former name, a finished campaign) split the conversation and lead readers to stale content. The kit lists them in [hashtags] banned and may name their successor in [hashtags] replace."},
 		Bad:       "Layanan pengaduan informasi publik dibuka setiap hari kerja. #KominfoBanten",
 		Good:      "Layanan pengaduan informasi publik dibuka setiap hari kerja. #DiskominfoBanten",
-		Fix:       lint.Text{ID: "Ganti dengan tagar pengganti dari [hashtags] replace (aman); tanpa pengganti, hapus tagarnya.", EN: "Replace it with the successor from [hashtags] replace (safe); without one, remove the tag."},
+		Fix:       lint.Text{ID: "Ganti dengan tagar pengganti dari [hashtags] replace. Tanpa pengganti, atau bila penggantinya sudah ada di unggahan, hapus tagarnya sendiri.", EN: "Replace it with the successor from [hashtags] replace. Without one, or when the successor is already in the post, remove the tag yourself."},
 		FixSafety: "safe",
 		Severity:  lint.Error,
 		KitKeys:   []string{"[hashtags] banned", "[hashtags] replace"},

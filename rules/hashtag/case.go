@@ -12,7 +12,7 @@ var Case = &lint.Rule{
 			EN: "The platforms ignore capitals in hashtags, but readers and screen readers do not: #BantenMaju reads as two words, #bantenmaju does not. One spelling across every account makes the campaign look like one voice."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini. #bantenmaju",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju",
-		Fix:       lint.Text{ID: "Ganti dengan ejaan kit (aman: tagarnya tetap sama bagi platform).", EN: "Replace it with the kit's spelling (safe: the platforms see the same tag)."},
+		Fix:       lint.Text{ID: "Ganti dengan ejaan kit; bagi platform tagarnya tetap sama.", EN: "Replace it with the kit's spelling; the platforms see the same tag."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[hashtags] required", "[hashtags] known", "[accounts.SLUG] hashtags", "[platforms.NAME] hashtags", "[[campaigns]] hashtags", "[hashtags] replace"},

@@ -16,7 +16,7 @@ var Count = &lint.Rule{
 			EN: "A long row of tags reads as spam, buries the message, and some platforms reduce its reach. The limit is [hashtags] max, or the draft's platform hashtag_max when set. A tag repeated in one post adds nothing."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju #Vaksinasi #BantenMaju",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju #Vaksinasi",
-		Fix:       lint.Text{ID: "Hapus tagar yang diulang (tidak aman: pilih sendiri mana yang tinggal); kurangi tagar sampai batas.", EN: "Remove the repeated tag (unsafe: choose which one stays); cut tags down to the limit."},
+		Fix:       lint.Text{ID: "Hapus tagar yang diulang, setelah memilih mana yang tinggal. Untuk batas jumlah, pilih sendiri tagar yang dibuang.", EN: "Remove the repeated tag, once you have chosen which one stays. For the limit, choose yourself which tags to drop."},
 		FixSafety: "unsafe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[hashtags] max", "[platforms.NAME] hashtag_max"},

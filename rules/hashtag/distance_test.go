@@ -60,7 +60,7 @@ func TestDistance(t *testing.T) {
 		}
 		return r
 	}
-	for i := 0; i < 20000; i++ {
+	for i := 0; i < 5000; i++ {
 		a, b := word(), word()
 		want := naive(a, b)
 		for _, limit := range []int{1, 2, 10} {

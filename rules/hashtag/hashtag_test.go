@@ -140,3 +140,45 @@ replace = { "#KominfoBanten" = "#DiskominfoBanten" }
 		t.Errorf("fixes %v, want %v", got, want)
 	}
 }
+
+// TestOddInput runs every rule over drafts with tags in odd places: none
+// may panic (the engine turns a panic into an error) and positions stay
+// inside the draft.
+func TestOddInput(t *testing.T) {
+	kit := `[hashtags]
+required = ["#BantenMaju"]
+known = ["#ΣΑΣ", "#Élégante"]
+banned = ["#KominfoBanten"]
+replace = { "#KominfoBanten" = "#DiskominfoBanten" }
+max = 1
+[mentions]
+required = ["@bantenprov"]
+[[campaigns]]
+hashtags = ["#HUTBanten25"]
+from = 2025-01-01
+until = 2025-12-31
+`
+	for _, src := range []string{
+		"#", "#-", "##", "#\n", "a#", "a#b#c#d", "#Banten-", "#Banten--Maju", "#Banten-#Maju",
+		"#Banten'", "Banten#", "#_", "#_-_", "#0-1", "#١٢٣", "#١٢٣ #BantenMaju",
+		"#Bante\u0301n #Ba\u0301nten", "#🙂Banten", "#Banten🙂Maju", "#Banten\u200dMaju",
+		"#" + strings.Repeat("a", 5000), "#" + strings.Repeat("é-", 2000),
+		"@", "@.", "@bantenprov.", "x@bantenprov", "+++\ndate = 2025-06-01\n+++\n",
+		"+++\ndate = 2025-06-01T23:59:59-12:00\n+++\n#hutbanten25 #HUTBanten25 #HUTBanten25",
+		"\r\n#BantenMaju\r\n#bantenmaju\r\n", "<!-- #BantenMaju",
+	} {
+		fs, err := linttest.Check(src, kit, all...)
+		if err != nil {
+			t.Errorf("%q: %v", src, err)
+			continue
+		}
+		for _, f := range fs {
+			if f.Span.Start < 0 || f.Span.End > len(src) || f.Span.Start > f.Span.End {
+				t.Errorf("%q: %s span %v outside the draft", src, f.Rule, f.Span)
+			}
+			if !f.Message.Complete() {
+				t.Errorf("%q: %s message incomplete: %+v", src, f.Rule, f.Message)
+			}
+		}
+	}
+}

@@ -17,7 +17,7 @@ var Malformed = &lint.Rule{
 			EN: "The platforms read only letters, digits and underscores in a hashtag. #Banten-Maju is read as #Banten, #Jum'atBerkah as #Jum: the post lands in the wrong tag. A tag of digits only (#2025) is not linked, and a # glued to the word before it (Banten#Maju) makes no tag at all."},
 		Bad:       "Ayo ramaikan Festival Tanjung Lesung! #Banten-Maju",
 		Good:      "Ayo ramaikan Festival Tanjung Lesung! #BantenMaju",
-		Fix:       lint.Text{ID: "Hapus tanda baca di dalam tagar (tidak aman: periksa ejaannya); beri spasi sebelum # yang menempel (aman).", EN: "Remove the punctuation inside the tag (unsafe: check the spelling); put a space before a glued # (safe)."},
+		Fix:       lint.Text{ID: "Gabungkan bagian-bagian tagar tanpa tanda baca, lalu periksa ejaannya. Spasi sebelum # yang menempel adalah perbaikan aman yang diterapkan --fix.", EN: "Join the parts of the tag without the punctuation, then check the spelling. A space before a glued # is a safe fix that --fix applies."},
 		FixSafety: "unsafe",
 		Severity:  lint.Warning,
 	},
@@ -92,8 +92,7 @@ func checkMalformed(p *lint.Pass) error {
 			Match: tag,
 			Message: lint.Tf("%s menempel pada kata sebelumnya sehingga tidak menjadi tagar; beri spasi sebelum #",
 				"%s is glued to the word before it, so it is no hashtag; put a space before #", tag),
-			Suggestions: []string{" " + tag},
-			Fix:         &lint.Fix{Span: lint.Span{Start: t.Start, End: t.Start}, Replacement: " ", Safe: true},
+			Fix: &lint.Fix{Span: lint.Span{Start: t.Start, End: t.Start}, Replacement: " ", Safe: true},
 		})
 	}
 	return nil

@@ -12,7 +12,7 @@ var MentionMissing = &lint.Rule{
 			EN: "Mentioning the province's official account (and any partner account the kit requires) links an agency's post to the main channel: its followers see it and the province can share it. Required mentions come from the kit ([mentions] required), from the posting account and from the draft's platform."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini.",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini, bersama @bantenprov.",
-		Fix:       lint.Text{ID: "Tambahkan sebutan di akhir unggahan (tidak aman: letaknya pilihan penulis).", EN: "Add the mention at the end of the post (unsafe: where it goes is the author's choice)."},
+		Fix:       lint.Text{ID: "Tambahkan sebutan di akhir unggahan; letaknya tetap pilihan penulis.", EN: "Add the mention at the end of the post; where it goes remains the author's choice."},
 		FixSafety: "unsafe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[mentions] required", "[accounts.SLUG] mentions", "[platforms.NAME] mentions"},

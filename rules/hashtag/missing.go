@@ -20,7 +20,7 @@ var Missing = &lint.Rule{
 			EN: "An integrated campaign is tracked through its hashtags. A post without the required tags does not show up in the campaign's search and is missing from its statistics. Required tags come from the kit ([hashtags] required), from the posting account (front matter account, or the draft's folder matching the account's paths), from the platform (front matter platform), and from campaigns running on the post's date (front matter date between from and until, both included)."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini.",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju",
-		Fix:       lint.Text{ID: "Tambahkan tagar di akhir unggahan (perbaikan tidak aman: letaknya pilihan penulis).", EN: "Add the tag at the end of the post (an unsafe fix: where it goes is the author's choice)."},
+		Fix:       lint.Text{ID: "Tambahkan tagar di akhir unggahan; letaknya tetap pilihan penulis.", EN: "Add the tag at the end of the post; where it goes remains the author's choice."},
 		FixSafety: "unsafe",
 		Severity:  lint.Error,
 		KitKeys:   []string{"[hashtags] required", "[accounts.SLUG] hashtags", "[accounts.SLUG] paths", "[platforms.NAME] hashtags", "[[campaigns]]"},

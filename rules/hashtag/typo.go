@@ -17,7 +17,7 @@ var Typo = &lint.Rule{
 			EN: "One wrong letter makes a new tag nobody follows: the post drops out of the campaign's reach and statistics without anyone noticing. Tags are compared with every tag of the kit (required, known, per account, per platform, campaigns). The threshold follows the tag's length: tags of up to 5 characters are not checked (#UMKM and #HUT are not typos of each other), 6 to 13 characters may differ by 1 edit, 14 and more by 2. Tags differing only in digits (#HUTBanten25, #BantenMaju2025) are other tags, not typos, and a tag the kit lists is never a typo."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMju",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju",
-		Fix:       lint.Text{ID: "Ganti dengan tagar kit yang dimaksud (tidak aman: bisa jadi memang tagar lain; hanya bila ada satu calon).", EN: "Replace it with the kit's tag (unsafe: it may really be another tag; only when there is one candidate)."},
+		Fix:       lint.Text{ID: "Ganti dengan tagar kit yang dimaksud, bila hanya ada satu calon. Periksa dulu: bisa jadi memang tagar lain.", EN: "Replace it with the kit's tag, when there is one candidate. Check first: it may really be another tag."},
 		FixSafety: "unsafe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[hashtags] required", "[hashtags] known", "[accounts.SLUG] hashtags", "[platforms.NAME] hashtags", "[[campaigns]] hashtags"},
