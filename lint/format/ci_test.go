@@ -45,6 +45,7 @@ var phraseRule = &lint.Rule{
 		Fix:      lint.Text{ID: "Ganti dengan \"untuk\".", EN: "Replace with \"untuk\"."},
 		Severity: lint.Warning,
 		KitKeys:  []string{"[[jargon]]"},
+		Kit:      "[[jargon]]\nphrase = \"dalam rangka\"\n",
 	},
 	Check: func(p *lint.Pass) error {
 		src := p.Draft.Source

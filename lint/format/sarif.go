@@ -245,6 +245,7 @@ var helpHeadings = map[string]lint.Text{
 	"good":   {ID: "Lebih baik", EN: "Better"},
 	"fix":    {ID: "Perbaikan", EN: "Fix"},
 	"keys":   {ID: "Kunci kit", EN: "Kit keys"},
+	"kit":    {ID: "Kit untuk contoh", EN: "Kit for the examples"},
 	"safe":   {ID: "aman: diterapkan oleh --fix", EN: "safe: applied by --fix"},
 	"unsafe": {ID: "tidak aman: hanya dengan --unsafe-fixes", EN: "unsafe: only with --unsafe-fixes"},
 	"more":   {ID: "Selengkapnya: selaras explain %s", EN: "More: selaras explain %s"},
@@ -280,6 +281,9 @@ func helpText(r *lint.Rule, lang string) string {
 	if len(d.KitKeys) > 0 {
 		fmt.Fprintf(&b, "\n%s: %s\n", helpHeadings["keys"].In(lang), strings.Join(d.KitKeys, ", "))
 	}
+	if d.Kit != "" {
+		fmt.Fprintf(&b, "\n%s\n%s", helpHeadings["kit"].In(lang), indentBlock(d.Kit))
+	}
 	fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(helpHeadings["more"].In(lang), r.Name))
 	return b.String()
 }
@@ -305,6 +309,9 @@ func helpMarkdown(r *lint.Rule, lang string) string {
 			keys[i] = "`" + k + "`"
 		}
 		fmt.Fprintf(&b, "\n%s: %s\n", helpHeadings["keys"].In(lang), strings.Join(keys, ", "))
+	}
+	if d.Kit != "" {
+		fmt.Fprintf(&b, "\n### %s\n\n%s", helpHeadings["kit"].In(lang), strings.Replace(fence(d.Kit), "```text", "```toml", 1))
 	}
 	return b.String()
 }

@@ -253,7 +253,7 @@ func TestSARIFHelpFromDocs(t *testing.T) {
 	if r.ID != "test-phrase" || r.ShortDescription.Text != "Test phrase" || r.FullDescription.Text != "This phrase tests the formats." || r.DefaultConfiguration.Level != "warning" {
 		t.Errorf("rule descriptor not from the docs: %+v", r)
 	}
-	for _, want := range []string{"Why", "This phrase tests the formats.", "Flagged example", "Dalam rangka HUT.", "Better", "Untuk HUT.", "Fix", "Replace with \"untuk\".", "[[jargon]]"} {
+	for _, want := range []string{"Why", "This phrase tests the formats.", "Flagged example", "Dalam rangka HUT.", "Better", "Untuk HUT.", "Fix", "Replace with \"untuk\".", "[[jargon]]", "Kit for the examples", "phrase = \"dalam rangka\""} {
 		if !strings.Contains(r.Help.Text, want) || !strings.Contains(r.Help.Markdown, want) {
 			t.Errorf("help lacks %q:\n%s\n%s", want, r.Help.Text, r.Help.Markdown)
 		}
