@@ -48,7 +48,7 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	w, h := m.W, m.H
 	d := &design{W: w, H: h, pixel: make([]int16, w*h)}
 	const nb = 1 << (3 * binBits)
-	type bin struct{ n, r, g, b int }
+	type bin struct{ n, r, g, b int32 }
 	bins := make([]bin, nb)
 	binOf := make([]int32, w*h)
 	flat := 0
@@ -64,16 +64,16 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 			binOf[i] = int32(k)
 			bb := &bins[k]
 			bb.n++
-			bb.r += int(r)
-			bb.g += int(g)
-			bb.b += int(b)
+			bb.r += int32(r)
+			bb.g += int32(g)
+			bb.b += int32(b)
 			flat++
 		}
 	}
 	total := w * h
 	var keys []int
 	for k, b := range bins {
-		if float64(b.n) >= minBinShare*float64(total) {
+		if float64(b.n) >= minBinShare*float64(total) && b.n > 0 {
 			keys = append(keys, k)
 		}
 	}
@@ -96,7 +96,7 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 			all = append(all, &cluster{R: r, G: g, B: bl, lab: l})
 			joined = len(all) - 1
 		}
-		all[joined].count += b.n
+		all[joined].count += int(b.n)
 		binCluster[k] = joined
 	}
 	labs := make([]lab, len(palette))
@@ -150,19 +150,14 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 // isFlat reports whether the pixel and its 8 neighbours are nearly the
 // same colour (image borders count their inside neighbours only).
 func isFlat(m *rgbImage, x, y int) bool {
-	r, g, b := m.at(x, y)
-	for dy := -1; dy <= 1; dy++ {
-		yy := y + dy
-		if yy < 0 || yy >= m.H {
-			continue
-		}
-		for dx := -1; dx <= 1; dx++ {
-			xx := x + dx
-			if xx < 0 || xx >= m.W || (dx == 0 && dy == 0) {
-				continue
-			}
-			r2, g2, b2 := m.at(xx, yy)
-			if absDiff(r, r2) > flatLevel || absDiff(g, g2) > flatLevel || absDiff(b, b2) > flatLevel {
+	i := 3 * (y*m.W + x)
+	p := m.Pix
+	r, g, b := p[i], p[i+1], p[i+2]
+	for yy := max(y-1, 0); yy <= min(y+1, m.H-1); yy++ {
+		row := p[3*yy*m.W : 3*(yy+1)*m.W]
+		for xx := max(x-1, 0); xx <= min(x+1, m.W-1); xx++ {
+			j := 3 * xx
+			if absDiff(r, row[j]) > flatLevel || absDiff(g, row[j+1]) > flatLevel || absDiff(b, row[j+2]) > flatLevel {
 				return false
 			}
 		}

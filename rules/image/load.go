@@ -350,6 +350,13 @@ func boxGrey(img image.Image, f int, out *greyImage) {
 			clear(row)
 			for yy := 0; yy < f; yy++ {
 				ys := m.Y[(oy*f+yy)*m.YStride:]
+				if f == 2 {
+					ys = ys[:2*out.W]
+					for ox := range row {
+						row[ox] += float32(int(ys[2*ox]) + int(ys[2*ox+1]))
+					}
+					continue
+				}
 				for ox := 0; ox < out.W; ox++ {
 					s := 0
 					for _, v := range ys[ox*f : ox*f+f] {

@@ -297,7 +297,7 @@ const (
 // size, display pixels) and returns the best refined candidate.
 func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, minW float64) candidate {
 	py := pc.pyramid()
-	lo := math.Max(minW*0.5, 0.03) * float64(pc.W)
+	lo := math.Max(minW*0.6, 0.03) * float64(pc.W)
 	lo = math.Max(lo, 12)
 	hi := math.Min(maxShare*float64(pc.W), math.Min(float64(rect.Dx()), float64(rect.Dy())/src.aspect))
 	var cands []candidate
@@ -312,14 +312,14 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 			continue
 		}
 		lr := scaleRect(rect, 1/l.scale)
-		s, x, y := searchRect(l, t, lr, 1)
-		if x < 0 {
-			continue
+		// Every other position: a 10-20 pixel template's peak is wider
+		// than that, and the refinement searches around it.
+		for _, pk := range searchTop(l, t, lr, 2, false, 3) {
+			cands = append(cands, candidate{score: pk.score, width: wl, box: fullBox(l, pk.x, pk.y, tw, th)})
 		}
-		cands = append(cands, candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)})
 	}
 	best := candidate{score: -2}
-	for _, c := range topDistinct(cands, 3) {
+	for _, c := range topDistinct(cands, 6) {
 		if r := refine(pc, kit, src, idx, rect, c); r.score > best.score {
 			best = r
 		}
@@ -350,40 +350,52 @@ func fullBox(l *level, x, y, w, h int) image.Rectangle {
 	return image.Rect(int(float64(x)*s+0.5), int(float64(y)*s+0.5), int(float64(x+w)*s+0.5), int(float64(y+h)*s+0.5))
 }
 
-// refine re-scores a coarse candidate on a finer level: position first,
-// then the scale around it.
+// refine re-scores a coarse candidate on a finer level: the position
+// first (fast score), then the scale, climbing 4 % a step while the exact
+// score (opaque pixels only) improves.
 func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, c candidate) candidate {
 	py := pc.pyramid()
 	l := levelFor(py, c.width, fineWidth)
 	lr := scaleRect(rect, 1/l.scale)
-	best := c
-	best.score = -2
-	try := func(wl float64, cx, cy, radius int) {
+	try := func(wl float64, cx, cy, radius int) (candidate, bool) {
 		tw, th := int(math.Round(wl/l.scale)), int(math.Round(wl*src.aspect/l.scale))
 		if tw < 4 || th < 4 {
-			return
+			return candidate{}, false
 		}
 		t := templateAt(kit, src, idx, tw, th)
 		if t.n < 12 || t.norm == 0 {
-			return
+			return candidate{}, false
 		}
 		win := image.Rect(cx-radius, cy-radius, cx+radius+tw, cy+radius+th).Intersect(lr)
-		s, x, y := searchRect(l, t, win, 1)
-		if x >= 0 && s > best.score {
-			best = candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)}
+		_, x, y := searchRect(l, t, win, 1, false)
+		if x < 0 {
+			return candidate{}, false
 		}
+		s := scoreAt(l, place(l, t), x, y, true)
+		return candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)}, true
 	}
-	cx, cy := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
+	at := func(c candidate) (int, int) {
+		return int(float64(c.box.Min.X)/l.scale + 0.5), int(float64(c.box.Min.Y)/l.scale + 0.5)
+	}
 	coarse := levelFor(py, c.width, coarseWidth)
-	r := int(math.Ceil(coarse.scale/l.scale)) + 1
-	try(c.width, cx, cy, r)
-	if best.score < -1 {
+	cx, cy := at(c)
+	best, ok := try(c.width, cx, cy, int(math.Ceil(coarse.scale/l.scale))+1)
+	if !ok {
 		return c
 	}
-	px, py0 := int(float64(best.box.Min.X)/l.scale+0.5), int(float64(best.box.Min.Y)/l.scale+0.5)
-	base := best.width
-	for _, f := range []float64{0.92, 0.96, 1.04, 1.08} {
-		try(base*f, px, py0, 2)
+	for _, step := range []float64{1 / 1.04, 1.04} {
+		cur := best
+		for i := 0; i < 4; i++ {
+			x, y := at(cur)
+			n, ok := try(cur.width*step, x, y, 2)
+			if !ok || n.score <= cur.score {
+				break
+			}
+			cur = n
+		}
+		if cur.score > best.score {
+			best = cur
+		}
 	}
 	return best
 }

@@ -120,55 +120,120 @@ func place(l *level, t *template) placed {
 	return pt
 }
 
-// scoreAt is the NCC of t placed at (x,y) of level l.
-func scoreAt(l *level, t placed, x, y int) float64 {
+// scoreAt is the NCC of t placed at (x,y) of level l. With exact false, a
+// masked template is scored as if its bounding box were opaque for the
+// window's statistics (one dense pass, integral images): a ranking good
+// enough for the coarse search, refined exactly afterwards.
+func scoreAt(l *level, t placed, x, y int, exact bool) float64 {
 	g := l.g
-	var num, s1, s2 float64
-	if !t.masked {
+	n := float64(t.n)
+	if !t.masked || !exact {
+		s1, s2 := l.integral().sums(x, y, t.w, t.h)
+		nb := float64(t.w * t.h)
+		v := (s2 - s1*s1/nb) * n / nb
+		if v < 1e-3*n || t.norm == 0 { // a flat window: no structure to match
+			return 0
+		}
+		var num float64
 		for j := 0; j < t.h; j++ {
 			row := g.Pix[(y+j)*g.W+x : (y+j)*g.W+x+t.w]
 			tr := t.tz[j*t.w : j*t.w+t.w]
-			var acc float32
-			for i, v := range row {
-				acc += tr[i] * v
-			}
-			num += float64(acc)
+			num += float64(dot(tr, row))
 		}
-		s1, s2 = l.integral().sums(x, y, t.w, t.h)
-	} else {
-		base := y*g.W + x
-		var a, b, c float32
-		pix := g.Pix[base:]
-		for k, o := range t.offs {
-			v := pix[o]
-			a += t.vals[k] * v
-			b += v
-			c += v * v
-		}
-		num, s1, s2 = float64(a), float64(b), float64(c)
+		return num / (t.norm * math.Sqrt(v))
 	}
-	n := float64(t.n)
+	pix := g.Pix[y*g.W+x:]
+	var a, b, c float32
+	for k, o := range t.offs {
+		v := pix[o]
+		a += t.vals[k] * v
+		b += v
+		c += v * v
+	}
+	num, s1, s2 := float64(a), float64(b), float64(c)
 	v := s2 - s1*s1/n
-	if v < 1e-3*n || t.norm == 0 { // a flat window: no structure to match
+	if v < 1e-3*n || t.norm == 0 {
 		return 0
 	}
 	return num / (t.norm * math.Sqrt(v))
 }
 
+// dot is the dot product of two equally long rows, unrolled by four.
+func dot(a, b []float32) float32 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
+	}
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return s0 + s1 + s2 + s3
+}
+
 // searchRect finds the best position of t inside rect (level coordinates:
 // the template must fit inside rect). step > 1 skips positions.
-func searchRect(l *level, tp *template, rect image.Rectangle, step int) (float64, int, int) {
+func searchRect(l *level, tp *template, rect image.Rectangle, step int, exact bool) (float64, int, int) {
+	if ps := searchTop(l, tp, rect, step, exact, 1); len(ps) > 0 {
+		return ps[0].score, ps[0].x, ps[0].y
+	}
+	return -2, -1, -1
+}
+
+type peak struct {
+	score float64
+	x, y  int
+}
+
+// searchTop returns up to k best positions of t inside rect that are at
+// least half a template apart, best first.
+func searchTop(l *level, tp *template, rect image.Rectangle, step int, exact bool, k int) []peak {
 	t := place(l, tp)
 	rect = rect.Intersect(image.Rect(0, 0, l.g.W, l.g.H))
-	best, bx, by := -2.0, -1, -1
+	var top []peak
 	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
 		for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
-			if s := scoreAt(l, t, x, y); s > best {
-				best, bx, by = s, x, y
+			s := scoreAt(l, t, x, y, exact)
+			if len(top) == k && s <= top[k-1].score {
+				continue
 			}
+			top = insertPeak(top, peak{s, x, y}, k, t.w/2, t.h/2)
 		}
 	}
-	return best, bx, by
+	return top
+}
+
+// insertPeak adds p to the sorted list, replacing a worse peak near it (or
+// dropping p when a better one is near).
+func insertPeak(top []peak, p peak, k, dx, dy int) []peak {
+	for i, q := range top {
+		if abs(q.x-p.x) <= dx && abs(q.y-p.y) <= dy {
+			if q.score >= p.score {
+				return top
+			}
+			top = append(top[:i], top[i+1:]...)
+			break
+		}
+	}
+	i := sort.Search(len(top), func(i int) bool { return top[i].score < p.score })
+	top = append(top, peak{})
+	copy(top[i+1:], top[i:])
+	top[i] = p
+	if len(top) > k {
+		top = top[:k]
+	}
+	return top
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // candidate is a possible logo position, in full-size pixels.

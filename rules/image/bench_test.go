@@ -1,0 +1,89 @@
+package image
+
+import (
+	"bytes"
+	"image"
+	"sync"
+	"testing"
+
+	"github.com/selaras/selaras/lint"
+)
+
+var (
+	benchOnce            sync.Once
+	benchJPEG, benchMiss []byte
+)
+
+// benchPosters are 1080x1350 JPEGs (quality 85): the on-brand poster, and
+// the same without its logo (the search then covers the whole image).
+func benchPosters(b *testing.B) ([]byte, []byte) {
+	benchOnce.Do(func() {
+		benchJPEG = encJPEG(b, poster(onBrand()), 85)
+		s := onBrand()
+		s.logoShare = 0
+		benchMiss = encJPEG(b, poster(s), 85)
+	})
+	return benchJPEG, benchMiss
+}
+
+// BenchmarkDecodeOnly is the reference: decoding the JPEG and nothing else.
+func BenchmarkDecodeOnly(b *testing.B) {
+	data, _ := benchPosters(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAllImageRules runs every image rule on the poster through the
+// engine, decode included (the budget: at most 1.5x BenchmarkDecodeOnly).
+func BenchmarkAllImageRules(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		pick func(a, m []byte) []byte
+	}{{"logo-in-zone", func(a, _ []byte) []byte { return a }}, {"logo-missing", func(_, m []byte) []byte { return m }}} {
+		b.Run(c.name, func(b *testing.B) {
+			on, miss := benchPosters(b)
+			data := c.pick(on, miss)
+			kit := testKitWith(b, "")
+			files := memFiles{"/mem/poster.jpg": data}
+			in := draftInput("post.md", instagramDraft("poster.jpg"))
+			runImages(b, kit, files, in) // warm the kit's logo templates
+			for b.Loop() {
+				runImages(b, kit, files, in)
+			}
+		})
+	}
+}
+
+// BenchmarkLogoSearch is the logo search alone on a decoded poster (image
+// pyramid included), with warm per-kit templates; run with -cpu 1.
+func BenchmarkLogoSearch(b *testing.B) {
+	on, miss := benchPosters(b)
+	kit := testKitWith(b, "")
+	files := memFiles{"/mem/logo.png": encPNG(b, logoMark(200))}
+	src, err := logoSource(kit, files.ReadFile, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"in-zone", on}, {"missing", miss}} {
+		b.Run(c.name, func(b *testing.B) {
+			pc := decodePicture(func(string) ([]byte, error) { return c.data, nil }, "p.jpg", "p.jpg", 1<<26)
+			findLogo(pc, kit, src, kit.Logos[0])
+			for b.Loop() {
+				fresh := &picture{W: pc.W, H: pc.H, grey: pc.grey, greyF: pc.greyF} // a new pyramid each time
+				m := findLogo(fresh, kit, src, kit.Logos[0])
+				if c.name == "in-zone" && !m.Found {
+					b.Fatal("logo not found")
+				}
+			}
+		})
+	}
+}
+
+var _ = lint.KindImage
