@@ -8,6 +8,7 @@ import (
 	"github.com/selaras/selaras/rules/hashtag"
 	"github.com/selaras/selaras/rules/jargon"
 	"github.com/selaras/selaras/rules/length"
+	"github.com/selaras/selaras/rules/narrative"
 	"github.com/selaras/selaras/rules/neutrality"
 	"github.com/selaras/selaras/rules/term"
 	"github.com/selaras/selaras/rules/tone"
@@ -25,6 +26,7 @@ func All() []*lint.Rule {
 		tone.Shouting,
 		tone.Exclamation,
 		tone.Interaction,
+		narrative.Rule,
 		claim.Rule,
 		neutrality.Rule,
 		length.Rule,

@@ -1,0 +1,51 @@
+package narrative_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/linttest"
+	"github.com/selaras/selaras/rules/narrative"
+)
+
+func TestNarrative(t *testing.T) {
+	linttest.Run(t, "testdata", narrative.Rule)
+}
+
+func TestDocExamples(t *testing.T) {
+	r := narrative.Rule
+	bad, err := linttest.Check(r.Doc.Bad, r.Doc.Kit, r)
+	if err != nil || len(bad) != 1 {
+		t.Errorf("Bad example: %v %+v", err, bad)
+	}
+	good, err := linttest.Check(r.Doc.Good, r.Doc.Kit, r)
+	if err != nil || len(good) != 0 {
+		t.Errorf("Good example reported: %v %+v", err, good)
+	}
+}
+
+// TestNoPillarsSilent: the default kit has no pillars, so the rule says
+// nothing about any post.
+func TestNoPillarsSilent(t *testing.T) {
+	fs, err := linttest.Check("Selamat pagi, warga! Jangan lupa sarapan.", "", narrative.Rule)
+	if err != nil || len(fs) != 0 {
+		t.Errorf("want silence without pillars, got %v %+v", err, fs)
+	}
+}
+
+// TestExemplarsMissing: a kit naming a folder that is not there is a clear
+// error (exit 2), not a finding and not a crash.
+func TestExemplarsMissing(t *testing.T) {
+	dir := t.TempDir()
+	kit := "[narrative]\npillars = [ { id = \"maju\", keywords = [\"maju\"] } ]\nexemplars = \"contoh\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "selaras.toml"), []byte(kit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := linttest.Findings(filepath.Join(dir, "a.md"), []byte("Banten maju."), []*lint.Rule{narrative.Rule})
+	if err == nil || !strings.Contains(err.Error(), "[narrative] exemplars: the folder") {
+		t.Errorf("want a clear error, got %v", err)
+	}
+}
