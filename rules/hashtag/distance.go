@@ -97,3 +97,23 @@ func digitsOnlyDiffer(a, b []rune) bool {
 	}
 	return true
 }
+
+// twoNeighboursReplaced reports whether a and b have the same length and differ
+// in exactly two neighbouring places that are not a swap of each other
+// (#DinsosBantenSehat, #DinkesBantenSehat): two letters replaced side by
+// side make another word far more often than a typo does.
+func twoNeighboursReplaced(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	first, n := -1, 0
+	for i := range a {
+		if a[i] != b[i] {
+			if first < 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return n == 2 && a[first+1] != b[first+1] && !(a[first] == b[first+1] && a[first+1] == b[first])
+}

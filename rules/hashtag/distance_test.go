@@ -95,6 +95,24 @@ func TestMaxEditsAndDigits(t *testing.T) {
 	}
 }
 
+func TestTwoNeighboursReplaced(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"dinsosbantensehat", "dinkesbantensehat", true},
+		{"dinkesbantansehet", "dinkesbantensehat", false},
+		{"bantenmjau", "bantenmaju", false}, // a swap
+		{"abc", "abcd", false},
+		{"abcd", "axyd", true},
+		{"abcd", "axcy", false},
+	} {
+		if got := twoNeighboursReplaced([]rune(c.a), []rune(c.b)); got != c.want {
+			t.Errorf("twoNeighboursReplaced(%q, %q) = %v", c.a, c.b, got)
+		}
+	}
+}
+
 func TestFold(t *testing.T) {
 	for _, c := range [][2]string{{"#BantenMaju", "#bantenmaju"}, {"#ΣΑΣ", "#σας"}, {"#Kelvin", "#\u212Aelvin"}, {"#ÖZEL", "#özel"}} {
 		if fold(c[0]) != fold(c[1]) {

@@ -13,8 +13,8 @@ var Typo = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Tagar yang mirip tagar kit kemungkinan salah ketik", EN: "A hashtag close to one of the kit's is probably a typo"},
 		Why: lint.Text{
-			ID: "Satu huruf yang salah membuat tagar baru yang tidak diikuti siapa pun: unggahan keluar dari jangkauan dan statistik kampanye tanpa ada yang sadar. Tagar dibandingkan dengan semua tagar kit (wajib, known, per akun, per platform, kampanye). Batasnya mengikuti panjang tagar: tagar sampai 5 huruf tidak diperiksa (#UMKM dan #HUT bukan salah ketik satu sama lain), 6-13 huruf boleh beda 1, 14 huruf ke atas boleh beda 2. Beda angka saja (#HUTBanten25, #BantenMaju2025) dianggap tagar lain, bukan salah ketik, dan tagar yang tercantum di kit tidak pernah dianggap salah ketik.",
-			EN: "One wrong letter makes a new tag nobody follows: the post drops out of the campaign's reach and statistics without anyone noticing. Tags are compared with every tag of the kit (required, known, per account, per platform, campaigns). The threshold follows the tag's length: tags of up to 5 characters are not checked (#UMKM and #HUT are not typos of each other), 6 to 13 characters may differ by 1 edit, 14 and more by 2. Tags differing only in digits (#HUTBanten25, #BantenMaju2025) are other tags, not typos, and a tag the kit lists is never a typo."},
+			ID: "Satu huruf yang salah membuat tagar baru yang tidak diikuti siapa pun: unggahan keluar dari jangkauan dan statistik kampanye tanpa ada yang sadar. Tagar dibandingkan dengan semua tagar kit (wajib, known, per akun, per platform, kampanye). Batasnya mengikuti panjang tagar: tagar sampai 5 huruf tidak diperiksa (#UMKM dan #HUT bukan salah ketik satu sama lain), 6-13 huruf boleh beda 1, 14 huruf ke atas boleh beda 2. Beda angka saja (#HUTBanten25, #BantenMaju2025) dan dua huruf bersebelahan yang sama-sama diganti (#DinsosBantenSehat, #DinkesBantenSehat) dianggap tagar lain, bukan salah ketik; tagar yang tercantum di kit tidak pernah dianggap salah ketik.",
+			EN: "One wrong letter makes a new tag nobody follows: the post drops out of the campaign's reach and statistics without anyone noticing. Tags are compared with every tag of the kit (required, known, per account, per platform, campaigns). The threshold follows the tag's length: tags of up to 5 characters are not checked (#UMKM and #HUT are not typos of each other), 6 to 13 characters may differ by 1 edit, 14 and more by 2. Tags differing only in digits (#HUTBanten25, #BantenMaju2025) or in two neighbouring letters both replaced (#DinsosBantenSehat, #DinkesBantenSehat) are other tags, not typos; a tag the kit lists is never a typo."},
 		Bad:       "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMju",
 		Good:      "Vaksinasi gratis di Puskesmas Serang hari ini. #BantenMaju",
 		Fix:       lint.Text{ID: "Ganti dengan tagar kit yang dimaksud, bila hanya ada satu calon. Periksa dulu: bisa jadi memang tagar lain.", EN: "Replace it with the kit's tag, when there is one candidate. Check first: it may really be another tag."},
@@ -73,7 +73,7 @@ func (kt *kitTags) nearest(body []rune) []string {
 				continue
 			}
 			d := distance(body, tg.body, limit, scratch)
-			if d == 0 || d > limit || d > best || digitsOnlyDiffer(body, tg.body) {
+			if d == 0 || d > limit || d > best || digitsOnlyDiffer(body, tg.body) || d == 2 && twoNeighboursReplaced(body, tg.body) {
 				continue
 			}
 			if d < best {
