@@ -21,11 +21,20 @@ func Unified(oldName, newName, a, b string) string {
 	al, bl := splitLines(a), splitLines(b)
 	ops := diffLines(al, bl)
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "--- %s\n+++ %s\n", oldName, newName)
+	fmt.Fprintf(&sb, "--- %s\n+++ %s\n", header(oldName), header(newName))
 	for _, h := range hunks(ops) {
 		writeHunk(&sb, ops[h[0]:h[1]])
 	}
 	return sb.String()
+}
+
+// header ends a name that holds a space with a tab, as diff does: patch
+// reads a name up to a tab (else up to the first space).
+func header(name string) string {
+	if strings.Contains(name, " ") {
+		return name + "\t"
+	}
+	return name
 }
 
 // splitLines splits s after each "\n", keeping the line endings.

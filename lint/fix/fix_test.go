@@ -248,22 +248,26 @@ func TestUnifiedAppliesWithPatch(t *testing.T) {
 	big, fs := bigDraft() // past maxEdits: the fallback
 	cases = append(cases, struct{ a, b string }{big, Apply(big, fs, false).Text})
 	for i, c := range cases {
+		name := "draft.md"
+		if i == 1 {
+			name = "draf HUT.md" // a space: the name ends with a tab
+		}
 		for _, tool := range [][]string{{"patch", "-p0", "--quiet"}, {"git", "apply", "-p0"}} {
 			if _, err := exec.LookPath(tool[0]); err != nil {
 				t.Skipf("%s not installed", tool[0])
 			}
 			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "draft.md"), []byte(c.a), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(c.a), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			d := Unified("draft.md", "draft.md", c.a, c.b)
+			d := Unified(name, name, c.a, c.b)
 			cmd := exec.Command(tool[0], tool[1:]...)
 			cmd.Dir = dir
 			cmd.Stdin = strings.NewReader(d)
 			if out, err := cmd.CombinedOutput(); err != nil {
 				t.Fatalf("case %d: %v failed: %v\n%s\ndiff:\n%s", i, tool, err, out, d)
 			}
-			got, _ := os.ReadFile(filepath.Join(dir, "draft.md"))
+			got, _ := os.ReadFile(filepath.Join(dir, name))
 			if string(got) != c.b {
 				t.Errorf("case %d: %v gave %q, want %q", i, tool, got, c.b)
 			}
