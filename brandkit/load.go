@@ -346,7 +346,21 @@ func mergeValue(p, c reflect.Value, md *toml.MetaData, key []string) reflect.Val
 			return c
 		}
 		out := reflect.MakeSlice(p.Type(), 0, p.Len()+c.Len())
-		return reflect.AppendSlice(reflect.AppendSlice(out, p), c)
+		out = reflect.AppendSlice(out, p)
+		if !p.Type().Elem().Comparable() {
+			return reflect.AppendSlice(out, c)
+		}
+		// A plain value the parent already lists is not listed twice.
+		for i := 0; i < c.Len(); i++ {
+			v, dup := c.Index(i), false
+			for j := 0; j < p.Len() && !dup; j++ {
+				dup = p.Index(j).Equal(v)
+			}
+			if !dup {
+				out = reflect.Append(out, v)
+			}
+		}
+		return out
 	case reflect.Map:
 		out := reflect.MakeMap(p.Type())
 		iter := p.MapRange()

@@ -282,3 +282,20 @@ func TestValueTypes(t *testing.T) {
 		t.Error("0 width accepted")
 	}
 }
+
+func TestExtendsDoesNotRepeatValues(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "selaras.toml", "[kit]\ndefaults = false\n[platforms.instagram]\nimage_sizes = [\"1080x1080\", \"1080x1350\"]\n")
+	child := write(t, dir, "kab/selaras.toml", "[kit]\nextends = \"../selaras.toml\"\n[platforms.instagram]\nimage_sizes = [\"1080x1350\", \"4:5\"]\n")
+	k, err := (&Loader{}).Load(child)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, z := range k.Platforms["instagram"].ImageSizes {
+		got = append(got, z.String())
+	}
+	if strings.Join(got, " ") != "1080x1080 1080x1350 4:5" {
+		t.Errorf("image sizes: %v", got)
+	}
+}

@@ -141,7 +141,7 @@ func (f *flags) parse(args []string) ([]string, int, bool) {
 	for {
 		if err := f.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				f.Usage()
+				// The flag package has already printed the help.
 				return nil, exitOK, false
 			}
 			f.fail("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: "))
