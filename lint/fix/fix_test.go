@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -401,6 +402,57 @@ func TestUnifiedFallbackRoundTrip(t *testing.T) {
 		d := Unified("f", "f", a.String(), b.String())
 		if got := applyUnified(t, a.String(), d); got != b.String() {
 			t.Fatalf("fallback round trip %d failed:\na=%q\nb=%q\ndiff:\n%s", i, a.String(), b.String(), d)
+		}
+	}
+}
+
+// TestApplyRandom throws random, often overlapping fixes at a text with
+// multi-byte characters: the result is always the untouched text with the
+// applied edits in place, and every eligible fix is applied or reported.
+func TestApplyRandom(t *testing.T) {
+	r := rand.New(rand.NewSource(11))
+	src := "Dalam rangka HUT 🎉 Provinsi Banten,\r\nwarga é datang.\r\n"
+	for i := 0; i < 3000; i++ {
+		var fs []lint.Finding
+		for n := r.Intn(6); n > 0; n-- {
+			s := r.Intn(len(src) + 1)
+			e := s + r.Intn(8)
+			if e > len(src)+2 {
+				e = len(src) + 2
+			}
+			fs = append(fs, fnd("x", s, e, []string{"", "A", "ü\n", "#Tag"}[r.Intn(4)], r.Intn(3) > 0))
+		}
+		out := Apply(src, fs, false)
+		eligible := 0
+		for _, f := range fs {
+			if f.Fix.Safe {
+				eligible++
+			}
+		}
+		if len(out.Applied)+len(out.Skipped) != eligible {
+			t.Fatalf("case %d: %d applied + %d skipped != %d eligible", i, len(out.Applied), len(out.Skipped), eligible)
+		}
+		if !utf8.ValidString(out.Text) {
+			t.Fatalf("case %d: invalid UTF-8 %q", i, out.Text)
+		}
+		// Rebuild from the applied edits (duplicates once) and compare.
+		var b strings.Builder
+		pos := 0
+		var last *lint.Fix
+		for _, f := range out.Applied {
+			if last != nil && *last == *f.Fix {
+				continue
+			}
+			if f.Fix.Span.Start < pos {
+				t.Fatalf("case %d: applied edits overlap", i)
+			}
+			b.WriteString(src[pos:f.Fix.Span.Start])
+			b.WriteString(strings.ReplaceAll(f.Fix.Replacement, "\n", "\r\n"))
+			pos, last = f.Fix.Span.End, f.Fix
+		}
+		b.WriteString(src[pos:])
+		if b.String() != out.Text {
+			t.Fatalf("case %d: text %q, want %q", i, out.Text, b.String())
 		}
 	}
 }
