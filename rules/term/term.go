@@ -43,16 +43,26 @@ type target struct {
 type compiled struct {
 	m       *lint.Matcher
 	targets []target
+	// single maps a one-word avoid form of a case-insensitive term to the
+	// term, for the same word with a clitic attached ("resikonya").
+	single map[string]int
 }
+
+// clitics are the endings written onto a word without changing its
+// spelling: "resikonya" is "resiko" + "nya".
+var clitics = []string{"nya", "ku", "mu", "lah", "kah"}
 
 type matcherKey struct{}
 
 func build(k *brandkit.Kit) *compiled {
 	return k.Memo(matcherKey{}, func() any {
-		c := &compiled{}
+		c := &compiled{single: map[string]int{}}
 		var specs []lint.PhraseSpec
 		for i, t := range k.Terms {
 			for _, a := range t.Avoid {
+				if f := strings.Fields(a); len(f) == 1 && !t.CaseSensitive && isWord(f[0]) {
+					c.single[strings.ToLower(f[0])] = i
+				}
 				// An avoid form that differs from `use` only in case is a
 				// case check, done below for case-sensitive terms.
 				if lint.Normalize(a) == lint.Normalize(t.Use) {
@@ -74,7 +84,9 @@ func build(k *brandkit.Kit) *compiled {
 func check(p *lint.Pass) error {
 	c := build(p.Kit)
 	d := p.Draft
+	var matched []lint.Match
 	c.m.Find(d, func(mt lint.Match) {
+		matched = append(matched, mt)
 		tg := c.targets[mt.ID]
 		t := p.Kit.Terms[tg.term]
 		written := d.Source[mt.Span.Start:mt.Span.End]
@@ -94,7 +106,63 @@ func check(p *lint.Pass) error {
 			Fix:         &lint.Fix{Span: mt.Span, Replacement: repl, Safe: true},
 		})
 	})
+	if len(c.single) > 0 {
+		checkClitics(p, c, matched)
+	}
 	return nil
+}
+
+// checkClitics reports one-word avoid forms with a clitic attached
+// ("resikonya", "analisanya"), which surface matching alone misses.
+func checkClitics(p *lint.Pass, c *compiled, matched []lint.Match) {
+	d := p.Draft
+	m := 0
+	for i := range d.Tokens {
+		for m < len(matched) && matched[m].Last < i {
+			m++
+		}
+		if m < len(matched) && matched[m].First <= i {
+			continue // already reported as a whole word or phrase
+		}
+		tok := &d.Tokens[i]
+		if tok.Kind != lint.TokWord {
+			continue
+		}
+		for _, cl := range clitics {
+			if len(tok.Lower) <= len(cl)+2 || !strings.HasSuffix(tok.Lower, cl) {
+				continue
+			}
+			base := tok.Lower[:len(tok.Lower)-len(cl)]
+			ti, ok := c.single[base]
+			if !ok || len(base) > len(tok.Text) {
+				continue
+			}
+			t := p.Kit.Terms[ti]
+			written := tok.Text
+			cut := len(written) - len(cl)
+			repl := keepCase(written[:cut], t.Use, sentenceStart(d, i), false) + written[cut:]
+			span := lint.Span{Start: tok.Start, End: tok.End}
+			p.Report(lint.Finding{
+				Span:        span,
+				Match:       written,
+				Message:     message(written, t, false),
+				Suggestions: []string{repl},
+				Fix:         &lint.Fix{Span: span, Replacement: repl, Safe: true},
+			})
+			break
+		}
+	}
+}
+
+// isWord reports whether s is letters only (no hyphen or apostrophe), so
+// that a clitic can be recognised after it.
+func isWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func message(written string, t brandkit.Term, caseOnly bool) lint.Text {

@@ -28,6 +28,8 @@ case_sensitive = true
 		{"Warga provinsi banten hadir.", "provinsi banten", "Provinsi Banten"},
 		{"Kami ke Kementerian Kominfo.", "Kementerian Kominfo", "Kementerian Komunikasi dan Digital"},
 		{"Daftar e-KTP sekarang.", "e-KTP", "KTP-el"},
+		{"Resikonya tinggi.", "Resikonya", "Risikonya"},
+		{"Kami tahu resikonya.", "resikonya", "risikonya"},
 	}
 	for _, c := range cases {
 		got, err := linttest.Check(c.src, kit, term.Rule)
