@@ -1,6 +1,8 @@
 package jargon_test
 
 import (
+	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/selaras/selaras/brandkit"
@@ -88,6 +90,8 @@ func TestDefaultDictionary(t *testing.T) {
 			avoid[lint.Normalize(a)] = term.Use
 		}
 	}
+	inputs := make([]lint.Input, len(kit.Jargon))
+	dir := t.TempDir()
 	for i, e := range kit.Jargon {
 		if strings.TrimSpace(e.Note) == "" || !strings.HasSuffix(e.Note, ".") {
 			t.Errorf("jargon[%d] %q: the note must be a sentence ending in a full stop: %q", i, e.Phrase, e.Note)
@@ -95,19 +99,24 @@ func TestDefaultDictionary(t *testing.T) {
 		if use, dup := avoid[lint.Normalize(e.Phrase)]; dup {
 			t.Errorf("jargon[%d] %q is also a term to avoid (use %q): it would be reported twice", i, e.Phrase, use)
 		}
-		src := "Kami menulis " + e.Phrase + " di sini."
-		got, err := linttest.Check(src, "", jargon.Rule)
-		if err != nil {
-			t.Fatal(err)
+		p := filepath.Join(dir, fmt.Sprintf("%03d.md", i))
+		inputs[i] = lint.Input{Path: p, Abs: p, Root: dir, Data: []byte("Kami menulis " + e.Phrase + " di sini.")}
+	}
+	// One engine run over one draft per entry: each must be found as listed.
+	eng := &lint.Engine{Rules: []*lint.Rule{jargon.Rule}, Kits: &brandkit.Loader{Fixed: kit}, Jobs: 1}
+	res := eng.Run(inputs)
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	found := map[string]bool{}
+	for _, fr := range res.Files {
+		for _, f := range fr.Findings {
+			found[fr.Path+"\x00"+lint.Normalize(f.Match)] = true
 		}
-		found := false
-		for _, f := range got {
-			if lint.Normalize(f.Match) == lint.Normalize(e.Phrase) {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("jargon[%d] %q is not found when written as listed (got %v)", i, e.Phrase, got)
+	}
+	for i, e := range kit.Jargon {
+		if !found[inputs[i].Path+"\x00"+lint.Normalize(e.Phrase)] {
+			t.Errorf("jargon[%d] %q is not found when written as listed", i, e.Phrase)
 		}
 	}
 }
