@@ -21,6 +21,10 @@ type checkExtras struct {
 	noBaseline        bool
 	maxFindings       int
 	reportUnused      bool
+
+	// bl is the baseline in use (nil for none), read from blPath by validate.
+	bl     *baseline.File
+	blPath string
 }
 
 // maxFixRounds bounds fixing: after each round the fixed files are checked
@@ -57,6 +61,11 @@ func (x *checkExtras) validate(f *flags, staged bool) bool {
 	case x.noBaseline && x.baseline != "":
 		return bad("--baseline dan --no-baseline tidak bisa dipakai bersamaan", "--baseline and --no-baseline cannot be used together")
 	}
+	var err error
+	if x.bl, x.blPath, err = x.loadBaseline(); err != nil {
+		f.fail("%v", err)
+		return false
+	}
 	return true
 }
 
@@ -81,11 +90,7 @@ type postRun struct {
 // after runs the fixes, the baseline and the output limit over res.
 func (x *checkExtras) after(e *env, f *flags, eng *lint.Engine, inputs []lint.Input, res *lint.Result, failRank int, formatName string) postRun {
 	p := postRun{full: res, w: e.stdout}
-	bl, blPath, err := x.loadBaseline()
-	if err != nil {
-		f.fail("%v", err)
-		return postRun{done: true, code: exitError}
-	}
+	bl, blPath := x.bl, x.blPath
 	var rel baseline.Rel
 	if bl != nil {
 		dir, err := filepath.Abs(filepath.Dir(blPath))
