@@ -463,17 +463,23 @@ func TestAuditCache(t *testing.T) {
 		t.Error("the cached report differs from the checked one")
 	}
 	// A corrupt entry is checked again, not fatal.
-	var entries []string
+	var packs []string
+	lines := 0
 	filepath.Walk(cache, func(p string, info os.FileInfo, err error) error {
 		if err == nil && info.Mode().IsRegular() {
-			entries = append(entries, p)
+			packs = append(packs, p)
+			b, _ := os.ReadFile(p)
+			lines += bytes.Count(b, []byte("\n"))
 		}
 		return nil
 	})
-	if len(entries) != 10 {
-		t.Fatalf("%d cache entries, want 10", len(entries))
+	if len(packs) == 0 || lines != 10 {
+		t.Fatalf("%d cache packs with %d entries, want 10 entries", len(packs), lines)
 	}
-	os.WriteFile(entries[0], []byte("{not json"), 0o644)
+	b, _ := os.ReadFile(packs[0])
+	tab := bytes.IndexByte(b, '\t')
+	copy(b[tab+1:], "{not json")
+	os.WriteFile(packs[0], b, 0o644)
 	out3, err3 := run()
 	if !strings.Contains(err3, "cache: 9 reused, 1 checked") || out3 != out1 {
 		t.Errorf("corrupt entry: %q", err3)
@@ -486,7 +492,7 @@ func TestAuditCache(t *testing.T) {
 	}
 	// A kit edit re-checks every post under it.
 	kit := filepath.Join(root, "selaras.toml")
-	b, _ := os.ReadFile(kit)
+	b, _ = os.ReadFile(kit)
 	os.WriteFile(kit, append(b, []byte("\n[[jargon]]\nphrase = \"alun-alun\"\nsuggest = [\"lapangan\"]\n")...), 0o644)
 	out5, err5 := run()
 	if !strings.Contains(err5, "cache: 0 reused, 10 checked") {

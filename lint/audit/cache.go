@@ -1,32 +1,48 @@
 package audit
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Cache keeps each post's results on disk, under a key made of the post's
 // content, its path, the kit (its whole extends chain and its logo files)
-// and selaras's build: re-running an audit re-checks only what changed. A
-// missing, unreadable or corrupt entry is a miss, never an error; writes go
-// to a temporary file renamed into place, so a reader never sees half an
-// entry.
+// and selaras's build: re-running an audit re-checks only what changed.
+//
+// Entries are written in packs, one file per batch of checked posts
+// (creating ten thousand small files costs seconds on common file
+// systems): each line of a pack is a key, a tab and the entry as JSON. A
+// pack is written to a temporary file and renamed into place, so no reader
+// sees half of one. A missing, unreadable or corrupt entry is a miss, never
+// an error. Packs older than cacheMaxAge are removed.
 type Cache struct {
 	Dir string
+	// Warn is called once when the cache cannot be written.
+	Warn func(error)
 
 	hits, misses atomic.Int64
 	warnOnce     sync.Once
-	// Warn is called once when an entry cannot be written.
-	Warn func(error)
+
+	loadOnce sync.Once
+	index    map[string][]byte // key -> entry JSON
+
+	mu      sync.Mutex
+	pending [][]byte // lines not yet written
 }
 
 // cacheFormat changes when the entry layout does.
 const cacheFormat = "audit-v1"
+
+// cacheMaxAge is how long a pack is kept.
+const cacheMaxAge = 30 * 24 * time.Hour
 
 // entry is one cached post.
 type entry struct {
@@ -55,16 +71,51 @@ func (c *Cache) Stats() (hits, misses int) {
 	return int(c.hits.Load()), int(c.misses.Load())
 }
 
-func (c *Cache) file(key string) string {
-	return filepath.Join(c.Dir, cacheFormat, key[:2], key+".json")
+func (c *Cache) dir() string { return filepath.Join(c.Dir, cacheFormat) }
+
+// load reads every pack once; later packs win.
+func (c *Cache) load() {
+	c.index = map[string][]byte{}
+	ents, err := os.ReadDir(c.dir())
+	if err != nil {
+		return
+	}
+	now := time.Now()
+	for _, e := range ents {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".pack") {
+			continue
+		}
+		p := filepath.Join(c.dir(), name)
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > cacheMaxAge {
+			os.Remove(p)
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for len(b) > 0 {
+			line := b
+			if i := bytes.IndexByte(b, '\n'); i >= 0 {
+				line, b = b[:i], b[i+1:]
+			} else {
+				b = nil
+			}
+			if k, v, ok := bytes.Cut(line, []byte("\t")); ok && len(k) == 64 {
+				c.index[string(k)] = v
+			}
+		}
+	}
 }
 
 func (c *Cache) get(key string) (*entry, bool) {
 	if c == nil || key == "" {
 		return nil, false
 	}
-	b, err := os.ReadFile(c.file(key))
-	if err != nil {
+	c.loadOnce.Do(c.load)
+	b, ok := c.index[key]
+	if !ok {
 		return nil, false
 	}
 	var e entry
@@ -79,23 +130,42 @@ func (c *Cache) get(key string) (*entry, bool) {
 	return &e, true
 }
 
+// put queues an entry; flush writes the queued entries as one pack.
 func (c *Cache) put(key string, e *entry) {
 	if c == nil || key == "" {
 		return
 	}
 	b, err := json.Marshal(e)
-	if err == nil {
-		err = writeAtomic(c.file(key), b)
+	if err != nil {
+		return
 	}
+	line := make([]byte, 0, len(key)+len(b)+2)
+	line = append(append(append(append(line, key...), '\t'), b...), '\n')
+	c.mu.Lock()
+	c.pending = append(c.pending, line)
+	c.mu.Unlock()
+}
+
+func (c *Cache) flush() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	lines := c.pending
+	c.pending = nil
+	c.mu.Unlock()
+	if len(lines) == 0 {
+		return
+	}
+	err := writePack(c.dir(), bytes.Join(lines, nil))
 	if err != nil && c.Warn != nil {
 		c.warnOnce.Do(func() { c.Warn(err) })
 	}
 }
 
-// writeAtomic writes data to a temporary file beside name and renames it
-// into place.
-func writeAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
+// writePack writes data to a temporary file in dir and renames it to a
+// new .pack name.
+func writePack(dir string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -109,7 +179,7 @@ func writeAtomic(name string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, name)
+		err = os.Rename(tmp, filepath.Join(dir, strings.TrimPrefix(filepath.Base(tmp), ".tmp-")+".pack"))
 	}
 	if err != nil {
 		os.Remove(tmp)

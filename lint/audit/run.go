@@ -339,6 +339,7 @@ func (a *auditor) runChunk(tasks []*task) {
 		a.o.Cache.put(t.key, e)
 		a.emit(t, e)
 	})
+	a.o.Cache.flush()
 }
 
 // entryOf turns the engine's results for one post into what is cached.

@@ -143,8 +143,8 @@ func imageSig(data []byte) (hash string, luma int, err error) {
 	if w == 0 || hgt == 0 {
 		return "", 0, fmt.Errorf("empty image")
 	}
-	// Sample at most about 256x256 points: enough for 72 cells.
-	step := max(1, max(w, hgt)/256)
+	// Sample at most about 128x128 points: plenty for 72 cells.
+	step := max(1, max(w, hgt)/128)
 	total, n := 0.0, 0.0
 	for y := 0; y < hgt; y += step {
 		cy := y * 8 / hgt
