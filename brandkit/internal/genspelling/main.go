@@ -103,13 +103,21 @@ func lines(s ...string) map[string]bool {
 }
 
 func main() {
-	if err := run(); err != nil {
+	out, terms, forms, err := generate(".")
+	if err == nil {
+		err = writeAtomic(outFile, out)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "genspelling:", err)
 		os.Exit(1)
 	}
+	fmt.Printf("%s: %d terms, %d forms to avoid\n", outFile, terms, forms)
 }
 
-func run() error {
+// generate builds the file's content from the data under root (the
+// repository root).
+func generate(root string) (out []byte, terms, forms int, err error) {
+	dataDir := filepath.Join(root, dataDir)
 	pairs := map[string]map[string]bool{} // use -> avoid forms
 	add := func(use, avoid string) {
 		use, avoid = strings.TrimSpace(use), strings.TrimSpace(avoid)
@@ -124,7 +132,7 @@ func run() error {
 
 	berv, err := os.ReadFile(filepath.Join(dataDir, "bervProject-dict.txt"))
 	if err != nil {
-		return err
+		return nil, 0, 0, err
 	}
 	berv = bytes.TrimPrefix(berv, []byte("\xef\xbb\xbf"))
 	var bervPairs [][2]string
@@ -151,7 +159,7 @@ func run() error {
 
 	f, err := os.Open(filepath.Join(dataDir, "indocollex-informal-formal.tsv"))
 	if err != nil {
-		return err
+		return nil, 0, 0, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -165,11 +173,11 @@ func run() error {
 		add(strings.ToLower(formal), informal)
 	}
 	if err := sc.Err(); err != nil {
-		return err
+		return nil, 0, 0, err
 	}
 	for k := range keep {
 		if !found[k] {
-			return fmt.Errorf("kept word %q is not in the indo-collex list", k)
+			return nil, 0, 0, fmt.Errorf("kept word %q is not in the indo-collex list", k)
 		}
 	}
 
@@ -205,21 +213,23 @@ func run() error {
 		fmt.Fprintf(&b, "\n[[terms]]\nuse   = %s\navoid = [%s]\n", strconv.Quote(u), strings.Join(q, ", "))
 		n += len(avoid)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(outFile), ".default-spelling-*.toml")
+	return b.Bytes(), len(uses), n, nil
+}
+
+// writeAtomic replaces path with data through a temporary file in the same
+// folder, so a failed run never leaves a half-written list.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".default-spelling-*.toml")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b.Bytes()); err != nil {
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), outFile); err != nil {
-		return err
-	}
-	fmt.Printf("%s: %d terms, %d forms to avoid\n", outFile, len(uses), n)
-	return nil
+	return os.Rename(tmp.Name(), path)
 }
