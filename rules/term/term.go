@@ -134,12 +134,15 @@ func checkClitics(p *lint.Pass, c *compiled, matched []lint.Match) {
 			}
 			base := tok.Lower[:len(tok.Lower)-len(cl)]
 			ti, ok := c.single[base]
-			if !ok || len(base) > len(tok.Text) {
+			if !ok {
 				continue
 			}
 			t := p.Kit.Terms[ti]
 			written := tok.Text
 			cut := len(written) - len(cl)
+			if cut <= 0 || !strings.EqualFold(written[cut:], cl) {
+				continue // case folding changed the length: leave it
+			}
 			repl := keepCase(written[:cut], t.Use, sentenceStart(d, i), false) + written[cut:]
 			span := lint.Span{Start: tok.Start, End: tok.End}
 			p.Report(lint.Finding{

@@ -86,3 +86,16 @@ avoid = ["!!!", "Prov. Banten"]
 		t.Errorf("unexpected %q", f.Match)
 	}
 }
+
+// TestOddText: unusual letters and case folding never break the rule.
+func TestOddText(t *testing.T) {
+	for _, src := range []string{
+		"\u212Aresikonya İSTANBUL ǅ propinsı PROPİNSİ", // Kelvin sign, dotted/dotless i
+		"resiko\u0301nya ﬁkir",                         // combining mark, ligature
+		"nya ku mu lah kah",
+	} {
+		if _, err := linttest.Check(src, "", term.Rule); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
