@@ -16,8 +16,8 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Angka perlu sumber", EN: "Figures need a source"},
 		Why: lint.Text{
-			ID: "Transparansi dan akuntabilitas: angka (persentase, rupiah, jumlah orang) yang tidak bisa diperiksa warga mengundang keraguan dan hoaks tandingan. Unggahan yang memuat angka sebaiknya menyebut sumbernya (\"Sumber: BPS Banten\", \"menurut data Dinkes\") atau menautkan data terbukanya. Aturan ini melapor angka pertama bila unggahan tidak memuat tautan maupun kata sumber dari [claims] sources. \"100%\" sebagai penegas (\"gratis 100%\") tidak dihitung.",
-			EN: "Transparency and accountability: figures (percentages, rupiah amounts, counts of people) that citizens cannot check invite doubt and rival hoaxes. A post with figures should name its source (\"Sumber: BPS Banten\", \"menurut data Dinkes\") or link to the open data. The rule reports the first figure when the post holds neither a link nor a source word from [claims] sources. \"100%\" as emphasis (\"gratis 100%\") does not count."},
+			ID: "Transparansi dan akuntabilitas: angka (persentase, rupiah, jumlah orang) yang tidak bisa diperiksa warga mengundang keraguan dan hoaks tandingan. Unggahan yang memuat angka sebaiknya menyebut sumbernya (\"Sumber: BPS Banten\", \"menurut data Dinkes\") atau menautkan data terbukanya. Aturan ini melapor angka pertama bila unggahan tidak memuat tautan maupun kata sumber dari [claims] sources. \"100%\" sebagai penegas (\"gratis 100%\") dan harga atau tarif yang ditetapkan sendiri (\"tiket masuk Rp10.000\") tidak dihitung.",
+			EN: "Transparency and accountability: figures (percentages, rupiah amounts, counts of people) that citizens cannot check invite doubt and rival hoaxes. A post with figures should name its source (\"Sumber: BPS Banten\", \"menurut data Dinkes\") or link to the open data. The rule reports the first figure when the post holds neither a link nor a source word from [claims] sources. \"100%\" as emphasis (\"gratis 100%\") and prices or fees the agency sets (\"tiket masuk Rp10.000\") do not count."},
 		Bad:      "Angka stunting di Banten turun menjadi 18,2% tahun ini. Bantuan Rp1,2 miliar sudah disalurkan kepada 1.250 keluarga.",
 		Good:     "Angka stunting di Banten turun menjadi 18,2% tahun ini (sumber: Survei Status Gizi Indonesia 2024). Rincian penyaluran bantuan: https://data.bantenprov.go.id/bantuan",
 		Fix:      lint.Text{ID: "Sebut sumber angka (\"Sumber: BPS Banten, 2025\") atau sertakan tautan ke data terbuka.", EN: "Name the figure's source (\"Sumber: BPS Banten, 2025\") or add a link to the open data."},
@@ -52,6 +52,28 @@ func data(k *brandkit.Kit) *kitData {
 		}
 		return d
 	}).(*kitData)
+}
+
+// priceWords before an amount make it a price or a fee the agency sets
+// ("tiket masuk Rp10.000", "tarifnya Rp4.000"), not a claim that needs a
+// source. Compared by stem.
+var priceWords = map[string]bool{
+	"tiket": true, "tarif": true, "harga": true, "biaya": true, "ongkos": true, "retribusi": true,
+	"bayar": true, "cukup": true, "murah": true, "diskon": true, "potong": true, "denda": true, "sewa": true,
+}
+
+// priced reports whether a word before token i in its sentence names a
+// price ("Tarifnya Rp4.000, pelajar dan lansia Rp2.000").
+func priced(toks []lint.Token, i int) bool {
+	for j := i - 1; j >= 0 && toks[j].Sentence == toks[i].Sentence; j-- {
+		if toks[j].Kind != lint.TokWord {
+			continue
+		}
+		if priceWords[toks[j].Stem] || priceWords[toks[j].Lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // figure is a claim found in the text: tokens first..last.
@@ -133,7 +155,7 @@ func figureAt(toks []lint.Token, i int, units [][]string) (figure, bool) {
 				last = j
 			}
 		}
-		if last < 0 {
+		if last < 0 || priced(toks, i) {
 			return figure{}, false
 		}
 		if n := next(last + 1); n != nil && magnitudes[n.Lower] {

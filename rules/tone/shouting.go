@@ -14,8 +14,8 @@ var Shouting = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Jangan berteriak dengan huruf kapital", EN: "Do not shout in capitals"},
 		Why: lint.Text{
-			ID: "Kata yang seluruhnya kapital (\"SEGERA DAFTAR\") terbaca seperti berteriak, lebih sulit dibaca, dan dilewati pembaca layar huruf demi huruf. Singkatan resmi (UMKM, BPJS, RSUD) tetap boleh: kit bawaan memuat daftarnya dan kit provinsi bisa menambah lewat [tone] acronyms. Kata kapital dua-tiga huruf yang tidak dikenal dianggap singkatan, kecuali berdampingan dengan kata yang berteriak.",
-			EN: "Words entirely in capitals (\"SEGERA DAFTAR\") read as shouting, are harder to read, and screen readers spell them out. Official acronyms (UMKM, BPJS, RSUD) are fine: the default kit lists them and a province's kit can add more in [tone] acronyms. Unknown capitalised words of two or three letters are taken for acronyms unless they stand next to a shouted word."},
+			ID: "Kata yang seluruhnya kapital (\"SEGERA DAFTAR\") terbaca seperti berteriak, lebih sulit dibaca, dan dilewati pembaca layar huruf demi huruf. Singkatan resmi (UMKM, BPJS, RSUD) tetap boleh: kit bawaan memuat daftarnya dan kit provinsi bisa menambah lewat [tone] acronyms. Kata kapital yang tidak dikenal tetapi pendek (dua-tiga huruf) atau hampir tanpa huruf vokal (DPMPTSP, RKPD) dianggap singkatan, kecuali berdampingan dengan kata yang berteriak.",
+			EN: "Words entirely in capitals (\"SEGERA DAFTAR\") read as shouting, are harder to read, and screen readers spell them out. Official acronyms (UMKM, BPJS, RSUD) are fine: the default kit lists them and a province's kit can add more in [tone] acronyms. Unknown capitalised words that are short (two or three letters) or have at most one vowel (DPMPTSP, RKPD) are taken for acronyms unless they stand next to a shouted word."},
 		Bad:      "SEGERA DAFTARKAN anak Anda untuk imunisasi gratis di puskesmas terdekat.",
 		Good:     "Segera daftarkan anak Anda untuk imunisasi gratis di puskesmas terdekat. Bawa KTP dan kartu BPJS.",
 		Fix:      lint.Text{ID: "Tulis dengan huruf biasa; beri penekanan lewat susunan kalimat atau emoji secukupnya. Bila kata itu singkatan resmi, tambahkan ke [tone] acronyms.", EN: "Write it in ordinary case; give emphasis through the sentence or a sparing emoji. If the word is an official acronym, add it to [tone] acronyms."},
@@ -71,10 +71,22 @@ func caps(word string, known map[string]bool) int {
 			return 1
 		}
 	}
-	if letters <= 3 {
+	if letters <= 3 || vowels(up) <= 1 {
 		return 2
 	}
 	return 3
+}
+
+// vowels counts A, E, I, O, U: an unknown capitalised word with at most one
+// vowel (DPMPTSP, RKPD, BPKAD) is an acronym, not a word being shouted.
+func vowels(s string) int {
+	n := 0
+	for _, r := range s {
+		if strings.ContainsRune("AEIOU", r) {
+			n++
+		}
+	}
+	return n
 }
 
 func romanNumeral(s string) bool {
