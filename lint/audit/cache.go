@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,7 @@ func (c *Cache) Stats() (hits, misses int) {
 
 func (c *Cache) dir() string { return filepath.Join(c.Dir, cacheFormat) }
 
-// load reads every pack once; later packs win.
+// load reads every pack once, oldest first; later packs win.
 func (c *Cache) load() {
 	c.index = map[string][]byte{}
 	ents, err := os.ReadDir(c.dir())
@@ -179,7 +180,10 @@ func writePack(dir string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp, filepath.Join(dir, strings.TrimPrefix(filepath.Base(tmp), ".tmp-")+".pack"))
+		// Named by time, so that packs load oldest first and a newer entry
+		// for the same key wins.
+		name := fmt.Sprintf("%019d-%s.pack", time.Now().UnixNano(), strings.TrimPrefix(filepath.Base(tmp), ".tmp-"))
+		err = os.Rename(tmp, filepath.Join(dir, name))
 	}
 	if err != nil {
 		os.Remove(tmp)
