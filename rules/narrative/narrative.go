@@ -88,6 +88,10 @@ func check(p *lint.Pass) error {
 			})
 		}
 	}
+	if !hasWords(p.Draft) {
+		// Nothing to tie to a pillar (only tags, emoji or punctuation).
+		return nil
+	}
 	if !any && !claimProblem {
 		var ids, names []string
 		for _, pl := range kit.Narrative.Pillars {
@@ -103,6 +107,15 @@ func check(p *lint.Pass) error {
 		})
 	}
 	return checkExemplars(p)
+}
+
+func hasWords(d *lint.Draft) bool {
+	for i := range d.Tokens {
+		if d.Tokens[i].Kind == lint.TokWord {
+			return true
+		}
+	}
+	return false
 }
 
 func pillarIndex(k *brandkit.Kit, id string) int {
