@@ -27,7 +27,7 @@ var evaluated = []struct {
 	precision, recall float64
 }{
 	{"jargon", 0.95, 0.93},
-	{"term", 1.00, 0.96},
+	{"term", 0.96, 0.96},
 }
 
 type score struct {
