@@ -11,8 +11,8 @@ var Interaction = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Ajak warga menanggapi", EN: "Invite citizens to respond"},
 		Why: lint.Text{
-			ID: "Kampanye terpadu ingin membangun hubungan, bukan sekadar mengumumkan. Unggahan yang tidak bertanya, tidak mengajak dan tidak meminta tanggapan jarang dibalas warga. Aturan ini mencari tanda tanya atau kata ajakan dari [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; bentuk berimbuhan ikut dikenali) dan memberi info bila tidak ada satu pun.",
-			EN: "The integrated campaign wants to build a relationship, not only to announce. Posts that ask nothing, invite nothing and call for no response rarely get replies. The rule looks for a question mark or an invitation from [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; affixed forms count) and reports, at info level, when there is none."},
+			ID: "Kampanye terpadu ingin membangun hubungan, bukan sekadar mengumumkan. Unggahan yang tidak bertanya, tidak mengajak dan tidak meminta tanggapan jarang dibalas warga. Aturan ini mencari tanda tanya atau kata ajakan dari [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; bentuk berimbuhan ikut dikenali) dan memberi info bila tidak ada satu pun. Kit tanpa daftar ajakan (defaults = false tanpa invitations sendiri) membuat aturan ini diam.",
+			EN: "The integrated campaign wants to build a relationship, not only to announce. Posts that ask nothing, invite nothing and call for no response rarely get replies. The rule looks for a question mark or an invitation from [tone] invitations (ayo, yuk, daftar, tulis di kolom komentar, bagikan ...; affixed forms count) and reports, at info level, when there is none. A kit with no invitations at all (defaults = false and none of its own) keeps the rule silent."},
 		Bad:      "Dinas Perhubungan menambah armada bus sekolah gratis mulai Senin.",
 		Good:     "Dinas Perhubungan menambah armada bus sekolah gratis mulai Senin. Sekolah anak Anda belum dilewati? Tulis di kolom komentar.",
 		Fix:      lint.Text{ID: "Tutup dengan pertanyaan atau ajakan: \"Ada pertanyaan? Tulis di kolom komentar\", \"Yuk daftar lewat tautan di bio\".", EN: "End with a question or an invitation: \"Ada pertanyaan? Tulis di kolom komentar\", \"Yuk daftar lewat tautan di bio\"."},
@@ -31,6 +31,11 @@ func invitations(k *brandkit.Kit) *lint.Matcher {
 }
 
 func checkInteraction(p *lint.Pass) error {
+	if len(p.Kit.Tone.Invitations) == 0 {
+		// A kit without the default lists (defaults = false) and without
+		// invitations of its own gives nothing to judge by.
+		return nil
+	}
 	words := 0
 	for i := range p.Draft.Tokens {
 		t := &p.Draft.Tokens[i]
