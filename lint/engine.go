@@ -275,6 +275,9 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if stopped {
 			return frs, nil, nil
 		}
+		if f, ok := unknownPlatform(d, kit); ok {
+			fr.Findings = append(fr.Findings, e.finish(kit, d, f)...)
+		}
 		e.stem(d, kit)
 		for _, im := range d.Images {
 			attached = append(attached, im.Path)
@@ -452,4 +455,29 @@ func contentRoot(root, abs string, kit *brandkit.Kit) string {
 		return filepath.Dir(abs)
 	}
 	return root
+}
+
+// unknownPlatform reports a front matter platform the kit does not
+// describe: a misspelt platform would otherwise silently switch off every
+// platform-specific check.
+func unknownPlatform(d *Draft, kit *brandkit.Kit) (Finding, bool) {
+	name := d.Front.Platform
+	if name == "" || len(kit.Platforms) == 0 {
+		return Finding{}, false
+	}
+	if _, ok := kit.Platforms[name]; ok {
+		return Finding{}, false
+	}
+	known := make([]string, 0, len(kit.Platforms))
+	for k := range kit.Platforms {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	sp := Span{}
+	if i := strings.Index(d.Source[:d.Body], `"`+name+`"`); i >= 0 {
+		sp = Span{i + 1, i + 1 + len(name)}
+	}
+	return Finding{Rule: "draft-front-matter", Span: sp, Match: name, Message: Tf(
+		"platform %q tidak dikenal kit; pakai salah satu dari: %s",
+		"the kit knows no platform %q; use one of: %s", name, strings.Join(known, ", "))}, true
 }

@@ -140,3 +140,18 @@ func TestContentRootIsTheKitFolder(t *testing.T) {
 		t.Errorf("images: %+v", refs)
 	}
 }
+
+func TestUnknownPlatform(t *testing.T) {
+	kit := kitFrom(t, "[platforms.instagram]\ncaption_max = 2200\n")
+	res := (&Engine{Kits: &brandkit.Loader{Fixed: kit}}).Run([]Input{
+		{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("+++\nplatform = \"instagam\"\n+++\nHalo")},
+		{Path: "b.md", Abs: "/t/b.md", Root: "/t", Data: []byte("+++\nplatform = \"instagram\"\n+++\nHalo")},
+	})
+	a := res.Files[0].Findings
+	if len(a) != 1 || a[0].Rule != "draft-front-matter" || a[0].Line != 2 || a[0].Column != 13 || a[0].Match != "instagam" {
+		t.Errorf("a.md: %+v", a)
+	}
+	if b := res.Files[1].Findings; len(b) != 0 {
+		t.Errorf("b.md: %+v", b)
+	}
+}
