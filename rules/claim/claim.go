@@ -81,9 +81,10 @@ type figure struct{ first, last int }
 
 func check(p *lint.Pass) error {
 	toks := p.Draft.Tokens
+	units := data(p.Kit).units
 	var figs []figure
 	for i := 0; i < len(toks); i++ {
-		if f, ok := figureAt(toks, i, data(p.Kit).units); ok {
+		if f, ok := figureAt(toks, i, units); ok {
 			figs = append(figs, f)
 			i = f.last
 		}
