@@ -124,8 +124,8 @@ func hookInstall(e *env, args []string) int {
 	}
 	fmt.Fprintln(e.stdout, msg.in(f.lang))
 	fmt.Fprintln(e.stdout, lang2{
-		id: "setiap commit kini diperiksa dengan: selaras check --staged (lewati sekali: git commit --no-verify)",
-		en: "every commit is now checked with: selaras check --staged (skip once: git commit --no-verify)"}.in(f.lang))
+		id: fmt.Sprintf("setiap commit kini diperiksa dengan: %s check --staged (lewati sekali: git commit --no-verify)", bin),
+		en: fmt.Sprintf("every commit is now checked with: %s check --staged (skip once: git commit --no-verify)", bin)}.in(f.lang))
 	return exitOK
 }
 
