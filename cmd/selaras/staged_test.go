@@ -639,3 +639,10 @@ func TestStagedImages(t *testing.T) {
 		t.Errorf("image staged too: %v", got)
 	}
 }
+
+func TestStagedWithoutGit(t *testing.T) {
+	r := runBin(t, t.TempDir(), nil, []string{"PATH=" + t.TempDir()}, "check", "--staged", "--lang", "en")
+	if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "git is not installed") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
