@@ -36,7 +36,12 @@ type Error struct {
 	Reason string
 }
 
-func (e *Error) Error() string { return e.Cmd + ": " + e.Reason }
+func (e *Error) Error() string {
+	if e.Cmd == "" {
+		return e.Reason
+	}
+	return e.Cmd + ": " + e.Reason
+}
 
 // Repo is a work tree of a git repository.
 type Repo struct {
@@ -190,7 +195,7 @@ func gitEnv() []string { return append(os.Environ(), "GIT_OPTIONAL_LOCKS=0") }
 func cmdError(sub string, err error, stderr []byte) error {
 	name := "git " + sub
 	if errors.Is(err, exec.ErrNotFound) {
-		return &Error{Cmd: "git", Reason: "git is not installed (or not on PATH)"}
+		return &Error{Reason: "git is not installed (or not on PATH)"}
 	}
 	reason := ""
 	for _, line := range strings.Split(string(stderr), "\n") {
