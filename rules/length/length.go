@@ -111,6 +111,7 @@ func Count(d *lint.Draft, counting Counting, max int) (n, cut, end int) {
 		stop--
 	}
 	cut, end = -1, stop
+	last := start
 	toks := d.Tokens
 	ti := 0
 	for i := start; i < stop; {
@@ -152,11 +153,24 @@ func Count(d *lint.Draft, counting Counting, max int) (n, cut, end int) {
 			cut = i
 		}
 		i += size
+		if !isSpace(src[i-1]) {
+			last = i
+		}
 	}
+	// The span ends at the last counted character, not in a trailing
+	// comment or the white space before it.
+	end = max0(last, cut)
 	if cut < 0 {
 		cut = end
 	}
 	return n, cut, end
+}
+
+func max0(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }

@@ -1,6 +1,7 @@
 package length_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/selaras/selaras/lint"
@@ -47,5 +48,18 @@ func TestCount(t *testing.T) {
 		if got, _, _ := length.Count(d, c.counting, 1000); got != c.want {
 			t.Errorf("Count(%q, %d) = %d, want %d", c.text, c.counting, got, c.want)
 		}
+	}
+}
+
+// TestSpanEndsBeforeTrailingComment: the finding covers the caption's
+// tail, not an HTML comment after it.
+func TestSpanEndsBeforeTrailingComment(t *testing.T) {
+	src := "+++\nplatform = \"x\"\n+++\n" + strings.Repeat("kata ", 60) + "akhir. <!-- catatan: cek lagi -->\n\n<!-- lagi -->\n"
+	fs, err := linttest.Check(src, "", length.Rule)
+	if err != nil || len(fs) != 1 {
+		t.Fatalf("want one finding, got %v %+v", err, fs)
+	}
+	if m := fs[0].Match; !strings.HasSuffix(m, "akhir.") || strings.Contains(m, "<!--") {
+		t.Errorf("match %q should end at the caption's last word", m)
 	}
 }
