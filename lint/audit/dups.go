@@ -1,7 +1,6 @@
 package audit
 
 import (
-	"fmt"
 	"sort"
 	"strconv"
 
@@ -114,20 +113,36 @@ func findDuplicates(posts []Post, findings []Finding) ([]Duplicate, []Finding) {
 		}
 	}
 	cuf := newUnionFind(len(posts))
+	// Equal signatures are joined at once; only one of them takes part in
+	// the banding.
+	first := map[string]int{}
 	const rows = 4
-	cbuckets := map[string][]int{}
+	cbuckets := map[[2]uint64][]int{}
 	for i, s := range sigs {
 		if s == nil {
 			continue
 		}
+		if f, ok := first[posts[i].Caption]; ok {
+			cuf.union(f, i)
+			continue
+		}
+		first[posts[i].Caption] = i
 		for band := 0; band < minhashSize/rows; band++ {
-			key := fmt.Sprint(band, s[band*rows:band*rows+rows])
+			var k uint64
+			for _, v := range s[band*rows : band*rows+rows] {
+				k = k*0x100000001b3 ^ uint64(v)
+			}
+			key := [2]uint64{uint64(band), k}
 			cbuckets[key] = append(cbuckets[key], i)
 		}
 	}
+	// Within a bucket, every post is compared with the first
+	// bucketHead posts of the bucket (all pairs in a small bucket), so a
+	// band shared by thousands of templated captions costs linear time.
+	const bucketHead = 32
 	for _, list := range cbuckets {
-		for a := 0; a < len(list); a++ {
-			for b := a + 1; b < len(list); b++ {
+		for b := 1; b < len(list); b++ {
+			for a := 0; a < min(b, bucketHead); a++ {
 				i, j := list[a], list[b]
 				if cuf.find(i) == cuf.find(j) {
 					continue
