@@ -527,6 +527,18 @@ func TestAuditUsageErrors(t *testing.T) {
 	}
 }
 
+func TestAuditBadKit(t *testing.T) {
+	root := t.TempDir()
+	auditWrite(t, root, map[string]string{
+		"selaras.toml": "[kit]\nname = \"Rusak\"\n[hashtags]\nrequired = [\"BantenMaju\"]\nwarna = 3\n",
+		"a.md":         post("2025-10-05", "", "Halo warga, ada pertanyaan? #BantenMaju"),
+	})
+	res := runBin(t, root, nil, nil, "audit", "--no-cache", "--month", "2025-10", ".")
+	if res.code != 2 || !strings.Contains(res.stderr, "selaras.toml") || strings.Contains(res.stdout, "Audit") {
+		t.Errorf("bad kit: exit %d\nstdout %s\nstderr %s", res.code, res.stdout, res.stderr)
+	}
+}
+
 func TestAuditTable(t *testing.T) {
 	root := auditArchive(t)
 	res := runBin(t, root, nil, nil, "audit", "--lang", "en", "--no-cache", "--tz", "Asia/Jakarta", "--month", "2025-10", ".")
