@@ -83,7 +83,7 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 	} {
 		table, key, _ := strings.Cut(list.key, ".")
 		for i, w := range list.words {
-			if strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(w), "=^")) == "" {
+			if strings.Trim(strings.TrimSpace(w), "=^# \t") == "" {
 				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "empty entry")
 			}
 		}

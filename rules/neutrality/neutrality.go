@@ -34,8 +34,9 @@ type kitData struct {
 }
 
 const (
-	party = iota
-	call
+	party    = iota
+	call     // a campaign call
+	numbered // a call only when a ballot number follows ("paslon 02")
 )
 
 type memoKey struct{}
@@ -53,8 +54,13 @@ func data(k *brandkit.Kit) *kitData {
 		}
 		for _, c := range k.Neutrality.Calls {
 			c = strings.TrimSpace(c)
+			kind := call
+			if strings.HasSuffix(c, "#") {
+				// "paslon #": only with a ballot number after it.
+				c, kind = strings.TrimSpace(strings.TrimSuffix(c, "#")), numbered
+			}
 			specs = append(specs, lint.PhraseSpec{Text: strings.TrimPrefix(c, "="), Exact: strings.HasPrefix(c, "=")})
-			d.kinds = append(d.kinds, call)
+			d.kinds = append(d.kinds, kind)
 			if f := fold(c); len(f) >= 8 {
 				d.tags[f] = c
 			}
@@ -84,16 +90,18 @@ func check(p *lint.Pass) error {
 		// A call followed by a ballot number: "coblos nomor 2". A call that
 		// ends in "nomor" needs the number: "pilih nomor layanan" at a
 		// service counter is no campaign.
-		numbered := last+1 < len(toks) && toks[last+1].Kind == lint.TokNumber && toks[last+1].Sentence == toks[last].Sentence
-		if d.kinds[m.ID] == call {
-			if numbered {
+		hasNumber := last+1 < len(toks) && toks[last+1].Kind == lint.TokNumber && toks[last+1].Sentence == toks[last].Sentence
+		kind := d.kinds[m.ID]
+		if kind != party {
+			if hasNumber {
 				last++
-			} else if w := toks[m.Last].Lower; w == "nomor" || w == "no" || w == "nomer" {
+			} else if w := toks[m.Last].Lower; kind == numbered || w == "nomor" || w == "no" || w == "nomer" {
 				return
 			}
+			kind = call
 		}
 		a, b := toks[m.First].Start, toks[last].End
-		report(p, d.kinds[m.ID], a, b, src[a:b])
+		report(p, kind, a, b, src[a:b])
 	})
 	for i := range toks {
 		t := &toks[i]
