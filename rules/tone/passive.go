@@ -35,7 +35,9 @@ dibawah didalam diluar dirut dirjen ditjen diskon diskriminasi disrupsi divisi d
 diesel dilema difteri diabetes diet diktat diksi dinasti diorama dirgantara disertasi diskominfo
 disdik dishub disnaker dispora dispar dinsos disperindag dispenda disbudpar disdukcapil diskes distan
 dispusip dinkes disparbud diskoperindag diseminasi disinfektan disinformasi distorsi dividen disposisi
-dispensasi diskresi dimas digit dinar diniyah diferensiasi dia diri dini dingin dinding diam`)
+dispensasi diskresi dimas digit dinar diniyah diferensiasi dia diri dini dingin dinding diam
+diantaranya disamping dimanapun diklat diknas dikti dikbud distrik display dimsum disnakertrans
+dispendukcapil distanak dinamo diversitas dilematis diorama diplomat diaspora digitalnya`)
 
 // notActive lists frequent words that start with "me" but are no me- verb.
 var notActive = toSet(`mereka menteri media medis merdeka metode meter menu menit mesin merek mental
