@@ -49,3 +49,28 @@ func TestExemplarsMissing(t *testing.T) {
 		t.Errorf("want a clear error, got %v", err)
 	}
 }
+
+// TestExemplarsStayInside: a symbolic link in the exemplars folder that
+// points outside the kit's folder is not read.
+func TestExemplarsStayInside(t *testing.T) {
+	root := t.TempDir()
+	outside := filepath.Join(root, "rahasia.md")
+	if err := os.WriteFile(outside, []byte("Banten maju merata sejahtera."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "kit")
+	if err := os.MkdirAll(filepath.Join(dir, ".narasi"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, ".narasi", "tautan.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	kit := "[narrative]\npillars = [ { id = \"maju\", keywords = [\"maju\"] } ]\nexemplars = \".narasi\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "selaras.toml"), []byte(kit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := linttest.Findings(filepath.Join(dir, "a.md"), []byte("Banten maju."), []*lint.Rule{narrative.Rule})
+	if err == nil || !strings.Contains(err.Error(), "holds no .md or .txt example posts") {
+		t.Errorf("the linked file outside must not count as an exemplar, got %v", err)
+	}
+}
