@@ -16,8 +16,8 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Keterangan muat dalam batas platform", EN: "Captions fit the platform's limit"},
 		Why: lint.Text{
-			ID: "Setiap platform membatasi panjang keterangan ([platforms.NAMA] caption_max; kit bawaan memuat batas resmi tiap platform beserta sumbernya). Teks yang melewati batas ditolak atau terpotong, dan bagian akhirnya, sering berisi ajakan dan tagar kampanye, hilang. Yang dihitung hanya isi unggahan: bukan front matter, bukan komentar HTML, tanpa spasi di awal dan akhir. Cara hitung mengikuti platformnya: karakter Unicode; X memakai bobot twitter-text (tautan 23, emoji dan aksara CJK 2); YouTube menghitung byte UTF-8.",
-			EN: "Every platform limits caption length ([platforms.NAME] caption_max; the default kit holds each platform's documented limit with its source). Text beyond the limit is refused or cut, and its end, often the call to action and the campaign tags, is lost. Only the post's body counts: not the front matter, not HTML comments, without leading and trailing spaces. Counting follows the platform: Unicode characters; X uses twitter-text weights (a link is 23, emoji and CJK characters 2); YouTube counts UTF-8 bytes."},
+			ID: "Setiap platform membatasi panjang keterangan ([platforms.NAMA] caption_max; kit bawaan memuat batas resmi tiap platform beserta sumbernya). Teks yang melewati batas ditolak atau terpotong, dan bagian akhirnya, sering berisi ajakan dan tagar kampanye, hilang. Yang dihitung hanya isi unggahan: bukan front matter, bukan komentar HTML, bukan gambar Markdown (lampiran), tanpa spasi di awal dan akhir. Cara hitung mengikuti platformnya: karakter Unicode; X memakai bobot twitter-text (tautan 23, emoji dan aksara CJK 2); YouTube menghitung byte UTF-8.",
+			EN: "Every platform limits caption length ([platforms.NAME] caption_max; the default kit holds each platform's documented limit with its source). Text beyond the limit is refused or cut, and its end, often the call to action and the campaign tags, is lost. Only the post's body counts: not the front matter, not HTML comments, not Markdown images (attachments), without leading and trailing spaces. Counting follows the platform: Unicode characters; X uses twitter-text weights (a link is 23, emoji and CJK characters 2); YouTube counts UTF-8 bytes."},
 		Bad:      "+++\nplatform = \"x\"\n+++\nMulai Senin, 3 November 2025, Dinas Perhubungan Provinsi Banten memberlakukan rekayasa lalu lintas di Jalan Raya Serang-Pandeglang selama perbaikan jembatan. Kendaraan dari arah Serang dialihkan melalui Jalan Palima, sedangkan kendaraan dari arah Pandeglang tetap melintas seperti biasa dengan sistem buka-tutup. Info lengkap: https://dishub.bantenprov.go.id/rekayasa-lalu-lintas-serang-pandeglang",
 		Good:     "+++\nplatform = \"x\"\n+++\nMulai Senin, 3 November, kendaraan dari arah Serang dialihkan lewat Jalan Palima selama perbaikan jembatan. Info: https://dishub.bantenprov.go.id/rekayasa-lalu-lintas-serang-pandeglang",
 		Fix:      lint.Text{ID: "Persingkat keterangan, atau pindahkan rincian ke tautan, gambar, atau komentar pertama.", EN: "Shorten the caption, or move the details to a link, the image, or the first comment."},
@@ -98,8 +98,9 @@ func check(p *lint.Pass) error {
 // Count measures the draft's body as counting says and returns the length,
 // the byte offset where the text goes beyond max (the end when it does
 // not), and the end of the counted text. The body is the text after the
-// front matter, without HTML comments and surrounding white space; a
-// CRLF line ending counts as one line break.
+// front matter, without HTML comments, Markdown images (attachments, not
+// text) and surrounding white space; a CRLF line ending counts as one
+// line break.
 func Count(d *lint.Draft, counting Counting, max int) (n, cut, end int) {
 	src := d.Source
 	start, stop := d.Body, len(src)
@@ -122,6 +123,13 @@ func Count(d *lint.Draft, counting Counting, max int) (n, cut, end int) {
 			}
 			i += j + 3
 			continue
+		}
+		if src[i] == '!' && i+1 < stop && src[i+1] == '[' {
+			// A Markdown image attaches a picture; it is no caption text.
+			if j := imageEnd(src[i:stop]); j > 0 {
+				i += j
+				continue
+			}
 		}
 		if src[i] == '\r' && i+1 < stop && src[i+1] == '\n' {
 			i++
@@ -164,6 +172,24 @@ func Count(d *lint.Draft, counting Counting, max int) (n, cut, end int) {
 		cut = end
 	}
 	return n, cut, end
+}
+
+// imageEnd returns the length of the Markdown image "![alt](target)" s
+// starts with, on one line, or 0.
+func imageEnd(s string) int {
+	line := s
+	if nl := strings.IndexByte(s, '\n'); nl >= 0 {
+		line = s[:nl]
+	}
+	mid := strings.Index(line, "](")
+	if mid < 0 {
+		return 0
+	}
+	end := strings.IndexByte(line[mid:], ')')
+	if end < 0 {
+		return 0
+	}
+	return mid + end + 1
 }
 
 func max0(a, b int) int {

@@ -42,6 +42,8 @@ func TestCount(t *testing.T) {
 		{"Info: https://bantenprov.go.id/sangat/panjang/sekali/halaman/ini", length.Characters, 64},
 		{"“Kutip” … selesai", length.Weighted, 18}, // "…" (U+2026) lies outside the weight-1 ranges
 		{"\n  Baris satu\r\nbaris dua <!-- catatan -->  \n", length.Characters, 21},
+		{"![Poster vaksinasi](poster.jpg)\nVaksin gratis", length.Characters, 14},
+		{"Seru! [tautan](a) ![x](b.png)", length.Characters, 18},
 	}
 	for _, c := range cases {
 		d, _ := lint.ParseDraft("a.md", "/tmp/a.md", "/tmp", []byte(c.text))
