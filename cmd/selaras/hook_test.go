@@ -60,7 +60,7 @@ func TestHookBlocksAndAllowsCommit(t *testing.T) {
 	if made {
 		t.Fatalf("a draft with an error finding was committed:\n%s", out)
 	}
-	for _, w := range []string{"pos baru.md", "hashtag-missing", "selaras explain hashtag-missing", "git commit --no-verify"} {
+	for _, w := range []string{"pos baru.md", "hashtag-missing", "Commit ditolak. Penjelasan aturan: selaras explain hashtag-missing", "git commit --no-verify"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("hook output lacks %q:\n%s", w, out)
 		}

@@ -61,8 +61,8 @@ func stagedError(err error) lang2 {
 // stagedHint is the last line of hook-mode output: how to see a rule's
 // details and, when the findings refuse the commit, how to bypass the
 // check. The rule named is the first that refuses the commit (else the
-// first found).
-func stagedHint(w io.Writer, res *lint.Result, lang string, failRank int) {
+// first found). inHook tells a refused commit from a manual run.
+func stagedHint(w io.Writer, res *lint.Result, lang string, failRank int, inHook bool) {
 	rule, blocking := "", false
 	for _, fr := range res.Files {
 		for _, f := range fr.Findings {
@@ -78,9 +78,13 @@ func stagedHint(w io.Writer, res *lint.Result, lang string, failRank int) {
 		return
 	}
 	t := lint.Tf("Penjelasan aturan: selaras explain %s", "Rule details: selaras explain %s", rule)
-	if blocking {
+	switch {
+	case blocking && inHook:
 		t = lint.Tf("Commit ditolak. Penjelasan aturan: selaras explain %s · melewati pemeriksaan (tidak disarankan): git commit --no-verify",
 			"Commit refused. Rule details: selaras explain %s · to bypass the check (not recommended): git commit --no-verify", rule)
+	case blocking:
+		t = lint.Tf("Commit akan ditolak. Penjelasan aturan: selaras explain %s · melewati pemeriksaan (tidak disarankan): git commit --no-verify",
+			"A commit would be refused. Rule details: selaras explain %s · to bypass the check (not recommended): git commit --no-verify", rule)
 	}
 	fmt.Fprintln(w, t.In(lang))
 }
@@ -92,5 +96,7 @@ func (s *staged) hint(e *env, format string, res *lint.Result, lang string, fail
 	if format != "text" {
 		w = e.stderr
 	}
-	stagedHint(w, res, lang, failRank)
+	// git sets GIT_INDEX_FILE for the pre-commit hook (the index being
+	// committed); a manual run has none.
+	stagedHint(w, res, lang, failRank, e.getenv("GIT_INDEX_FILE") != "")
 }

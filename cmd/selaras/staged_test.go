@@ -391,8 +391,8 @@ func TestStagedHookModeLastLine(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
 		last := lines[len(lines)-1]
 		want := map[string][]string{
-			"id": {"selaras explain hashtag-missing", "git commit --no-verify", "ditolak"},
-			"en": {"selaras explain hashtag-missing", "git commit --no-verify", "refused"},
+			"id": {"selaras explain hashtag-missing", "git commit --no-verify", "Commit akan ditolak"},
+			"en": {"selaras explain hashtag-missing", "git commit --no-verify", "A commit would be refused"},
 		}[lang]
 		for _, w := range want {
 			if !strings.Contains(last, w) {
