@@ -2,6 +2,7 @@ package brandkit
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 )
@@ -108,6 +109,10 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "only a kit file can name an exemplars folder")
 		default:
 			n.Exemplars = filepath.Join(kitDir, clean)
+			// The narrative rule reads the examples from disk.
+			if info, err := os.Stat(n.Exemplars); err != nil || !info.IsDir() {
+				add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: no such folder next to the kit", ex)
+			}
 		}
 	}
 	return probs

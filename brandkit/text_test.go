@@ -73,6 +73,10 @@ calls = [" "]
 			t.Errorf("missing %q in:\n%s", want, msg)
 		}
 	}
+	if _, err := (&Loader{}).Load(write(t, dir, "missing/selaras.toml", "[narrative]\nexemplars = \"contoh\"\n")); err == nil ||
+		!strings.Contains(err.Error(), "selaras.toml:2: narrative.exemplars: \"contoh\": no such folder next to the kit") {
+		t.Errorf("a missing exemplars folder must be a kit problem, got %v", err)
+	}
 	if _, err := (&Loader{}).Load(write(t, dir, "abs/selaras.toml", "[narrative]\nexemplars = \"/etc\"\n")); err == nil ||
 		!strings.Contains(err.Error(), "relative to the kit file") {
 		t.Errorf("an absolute exemplars folder must be refused, got %v", err)

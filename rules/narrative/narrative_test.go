@@ -45,7 +45,7 @@ func TestExemplarsMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := linttest.Findings(filepath.Join(dir, "a.md"), []byte("Banten maju."), []*lint.Rule{narrative.Rule})
-	if err == nil || !strings.Contains(err.Error(), "[narrative] exemplars: the folder") {
+	if err == nil || !strings.Contains(err.Error(), `narrative.exemplars: "contoh": no such folder next to the kit`) {
 		t.Errorf("want a clear error, got %v", err)
 	}
 }
