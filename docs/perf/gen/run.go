@@ -261,6 +261,11 @@ func (r *report) machineInfo() {
 	if b, err := exec.Command("git", "-C", r.o.repo, "log", "-1", "--format=%h %cd", "--date=format:%Y-%m-%d %H:%M UTC").Output(); err == nil {
 		commit = strings.TrimSpace(string(b))
 	}
+	if b, err := exec.Command("git", "-C", r.o.repo, "status", "--porcelain", "--untracked-files=no").Output(); err == nil {
+		if n := len(strings.Fields(strings.TrimSpace(string(b)))) / 2; n > 0 {
+			commit += fmt.Sprintf(" (the working tree had %d files with changes not yet committed: others' work in progress)", n)
+		}
+	}
 	valeV := "not installed: the side-by-side is skipped"
 	if r.o.vale != "" {
 		if b, err := exec.Command(r.o.vale, "--version").Output(); err == nil {
