@@ -126,7 +126,7 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 		line, key := loc.table("logos", i), fmt.Sprintf("logos[%d]", i)
 		if lg.File == "" {
 			add(line, key+".file", "a logo needs a file")
-		} else if kitDir != "" && !filepath.IsAbs(lg.File) {
+		} else if kitDir != "" && !filepath.IsAbs(lg.File) && !strings.HasPrefix(lg.File, "data:") { // data: an inline image
 			k.Logos[i].File = filepath.Join(kitDir, lg.File)
 		}
 		if lg.MinWidth < 0 || lg.MinWidth > 1 {

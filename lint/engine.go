@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -284,7 +285,7 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		}
 	}
 	images := map[string]*FileResult{}
-	pass := &Pass{Draft: d, Kit: kit, ReadFile: e.files().ReadFile}
+	pass := &Pass{Draft: d, Kit: kit, ReadFile: e.readAsset}
 	for _, r := range e.Rules {
 		if r.Check == nil || !kit.RuleEnabled(r.Name) || (in.Kind == KindImage && !r.OnImages) {
 			continue
@@ -405,7 +406,39 @@ func Protected(base stem.Stemmer, protect []string) stem.Stemmer {
 // included), for rules that stem kit phrases.
 func StemmerFor(kit *brandkit.Kit) stem.Stemmer { return stemmerFor(kit) }
 
+// MaxAssetBytes bounds an image or a kit logo read for the rules: far
+// above any platform's upload limit, far below what would strain memory.
+const MaxAssetBytes = 64 << 20
+
+// readAsset reads an attached image or a kit asset (a logo) for the rules:
+// on disk with its own bound (brandkit.OSFiles stops at a kit's 4 MiB),
+// otherwise through Files (the git index in staged mode).
+func (e *Engine) readAsset(path string) ([]byte, error) {
+	if _, isOS := e.files().(brandkit.OSFiles); !isOS {
+		return e.files().ReadFile(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if info.Size() > MaxAssetBytes {
+		return nil, fmt.Errorf("larger than %d MiB", MaxAssetBytes>>20)
+	}
+	return io.ReadAll(io.LimitReader(f, MaxAssetBytes+1))
+}
+
 func (e *Engine) read(path string, kind Kind) ([]byte, error) {
+	if kind == KindImage {
+		return e.readAsset(path)
+	}
 	if _, isOS := e.files().(brandkit.OSFiles); isOS {
 		info, err := os.Stat(path)
 		if err != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/rules/claim"
 	"github.com/selaras/selaras/rules/hashtag"
+	imagerules "github.com/selaras/selaras/rules/image"
 	"github.com/selaras/selaras/rules/jargon"
 	"github.com/selaras/selaras/rules/length"
 	"github.com/selaras/selaras/rules/narrative"
@@ -37,6 +38,8 @@ func All() []*lint.Rule {
 		hashtag.Count,
 		hashtag.Malformed,
 		hashtag.MentionMissing,
+		imagerules.Unreadable, imagerules.Missing, imagerules.Size, imagerules.Format, imagerules.FileSize,
+		imagerules.Palette, imagerules.Logo, imagerules.SafeZone, imagerules.Blur, imagerules.Exposure, imagerules.Metadata,
 	)
 	return list
 }

@@ -2,6 +2,7 @@ package image
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"image"
@@ -86,7 +87,11 @@ type pictureKey struct{ path string }
 // load returns the image attached as im, decoded once per draft.
 func load(p *lint.Pass, im lint.ImageRef) *picture {
 	v := p.Draft.Memo(pictureKey{im.Path}, func() any {
-		return decodePicture(p.ReadFile, im.Path, displayPath(p.Draft, im), p.Kit.Images.PixelBudget())
+		read, path := p.ReadFile, im.Path
+		if isDataURI(im.Ref) {
+			read, path = readDataURI, im.Ref
+		}
+		return decodePicture(read, path, displayPath(p.Draft, im), p.Kit.Images.PixelBudget())
 	})
 	return v.(*picture)
 }
@@ -94,14 +99,34 @@ func load(p *lint.Pass, im lint.ImageRef) *picture {
 // displayPath is how an image is named in output: relative like the draft
 // that attaches it.
 func displayPath(d *lint.Draft, im lint.ImageRef) string {
-	if d.Kind == lint.KindImage {
-		return d.Path
+	if d.Kind == lint.KindImage || isDataURI(im.Ref) {
+		return d.Path // an inline image is part of the draft
 	}
 	ref := filepath.FromSlash(im.Ref)
 	if filepath.IsAbs(ref) {
 		return ref
 	}
 	return filepath.Join(filepath.Dir(d.Path), ref)
+}
+
+// isDataURI reports whether an image reference is an inline data: URI
+// (as Markdown editors paste them), decoded instead of read from disk.
+func isDataURI(ref string) bool { return strings.HasPrefix(ref, "data:image/") }
+
+// readDataURI decodes a base64 data: URI's payload.
+func readDataURI(ref string) ([]byte, error) {
+	_, payload, ok := strings.Cut(ref, ";base64,")
+	if !ok {
+		return nil, errors.New("inline image is not base64-encoded")
+	}
+	if base64.StdEncoding.DecodedLen(len(payload)) > MaxImageBytes {
+		return nil, errors.New("inline image too large")
+	}
+	b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(payload))
+	if err != nil {
+		return nil, errors.New("inline image: bad base64")
+	}
+	return b, nil
 }
 
 // sniff tells the format from the first bytes, whatever the file is named.

@@ -21,6 +21,9 @@ var Logo = &lint.Rule{
 			ID: "Satu merek di semua perangkat daerah berarti logo yang sama, di tempat yang sama, dengan ukuran yang terbaca. selaras mencari logo di zona yang diizinkan, lalu di seluruh gambar, untuk membedakan logo yang hilang, salah tempat, atau terlalu kecil.",
 			EN: "One brand across agencies means the same logo, in the same place, at a readable size. selaras looks for the logo in its allowed zone, then over the whole image, to tell a missing logo from a misplaced or too small one."},
 		Fix:      lint.Text{ID: "Pasang logo dari kit di zona yang diminta, selebar minimal min_width dari lebar gambar.", EN: "Place the kit's logo in the required zone, at least min_width of the image width."},
+		Bad:      "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAU0lEQVR42uzPQQkAIAADwCH2rzxT+BjcNbjbNstOxgkICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAgICAj89wIAAP//A3kDgGXykFEAAAAASUVORK5CYII=\"]\n+++\nPoster layanan imunisasi gratis.",
+		Good:     "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAIAAAAlC+aJAAAAwElEQVR42uzXuw3CQAwA0CRKyQJMxQRUqZiIiooJ6NiIAaA/CqQoInwOCSQbPZfJFX53sc/pSylN5uia5JEe0M8fLVb7h0svh3WCE3iW/etXUQBvUwxoaMcuNE3utBmmi5bbXdhv6R+LeL7xty1PUAPuAYDv1sDYi87H4a4ROYEf3AOVfSbaQNF9lFzAcairTzHmMNf6oQEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACojWsAAAD//3nbLdXDFndCAAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
+		Kit:      "[[logos]]\nfile = \"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAcklEQVR42mJioBCwoAtw+y36j0/D101xjMh8JlI0Y1PDRIpmbGoZsWl+npmMoUly+lys3qF+IOKy9cvGWDDN47+YAWcgkgMG3gC8YYAcG593JGONCYpdwEhOQkJO0ky40jix+YEJX0YhJjNRDAABAAD//13qKH5o9vvoAAAAAElFTkSuQmCC\"\nzone = \"top-left\"\nmin_width = 0.2\n",
 		Severity: lint.Warning,
 		KitKeys:  []string{"[[logos]] file, zone, min_width", "[images] logo_score"},
 	},
@@ -40,7 +43,7 @@ func checkLogo(p *lint.Pass) error {
 				ferr = err
 				return
 			}
-			name := filepath.Base(lg.File)
+			name := logoName(lg)
 			zone := zoneName(lg.Zone)
 			share := m.Share(pc.W)
 			switch {
@@ -65,6 +68,14 @@ func checkLogo(p *lint.Pass) error {
 }
 
 func minShare(lg brandkit.Logo) float64 { return lg.MinWidth }
+
+// logoName is how messages name a kit logo: its file name.
+func logoName(lg brandkit.Logo) string {
+	if isDataURI(lg.File) {
+		return "(inline)"
+	}
+	return filepath.Base(lg.File)
+}
 
 // logoMatch is where a kit logo was found on one picture.
 type logoMatch struct {
@@ -157,6 +168,9 @@ type logoKey struct{ i int }
 func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*logoImage, error) {
 	v := kit.Memo(logoKey{i}, func() any {
 		lg := kit.Logos[i]
+		if isDataURI(lg.File) {
+			read = readDataURI
+		}
 		data, err := read(lg.File)
 		if err != nil {
 			return &logoImage{err: fmt.Errorf("kit logo %s cannot be read: %s", lg.File, plainErr(err))}
@@ -351,8 +365,8 @@ func fullBox(l *level, x, y, w, h int) image.Rectangle {
 }
 
 // refine re-scores a coarse candidate on a finer level: the position
-// first (fast score), then the scale, climbing 4 % a step while the exact
-// score (opaque pixels only) improves.
+// first (fast score), then the scale around it, each scored exactly
+// (opaque pixels only).
 func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, c candidate) candidate {
 	py := pc.pyramid()
 	l := levelFor(py, c.width, fineWidth)
@@ -383,18 +397,20 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 	if !ok {
 		return c
 	}
-	for _, step := range []float64{1 / 1.04, 1.04} {
-		cur := best
-		for i := 0; i < 4; i++ {
-			x, y := at(cur)
-			n, ok := try(cur.width*step, x, y, 2)
-			if !ok || n.score <= cur.score {
-				break
-			}
-			cur = n
+	// The coarse scale is within a step of the truth: try the widths
+	// around it, 4 % apart (scores are not smooth enough to climb).
+	x, y := at(best)
+	seen := map[int]bool{int(math.Round(best.width / l.scale)): true}
+	base := best.width
+	for _, f := range []float64{0.85, 0.885, 0.92, 0.96, 1.04, 1.08, 1.125, 1.17} {
+		w := base * f
+		if tw := int(math.Round(w / l.scale)); seen[tw] {
+			continue
+		} else {
+			seen[tw] = true
 		}
-		if cur.score > best.score {
-			best = cur
+		if n, ok := try(w, x, y, 2); ok && n.score > best.score {
+			best = n
 		}
 	}
 	return best

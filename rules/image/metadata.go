@@ -15,6 +15,8 @@ var Metadata = &lint.Rule{
 			ID: "Foto dari ponsel sering menyimpan lokasi GPS, nama pemilik kamera, dan nomor seri di EXIF. Beberapa platform tidak menghapusnya; lokasi rumah petugas atau warga bisa bocor.",
 			EN: "Phone photos often store the GPS position, the camera owner's name and serial numbers in EXIF. Some platforms do not strip them; the home of a staff member or a citizen can leak."},
 		Fix:      lint.Text{ID: "Hapus metadata saat ekspor (\"Export for web\", atau exiftool -all= berkas.jpg).", EN: "Strip metadata when exporting (\"Export for web\", or exiftool -all= file.jpg)."},
+		Bad:      "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAgGVYSWZNTQAqAAAACAABiCUABAAAAAEAAAAaAAAAAAAEAAEAAgAAAAJTAAAAAAIABQAAAAMAAABQAAMAAgAAAAJFAAAAAAQABQAAAAMAAABoAAAAAAAAAAYAAAABAAAABwAAAAEAAAAeAAAAAQAAAGoAAAABAAAACQAAAAEAAAAAAAAAASAdn6sAAAAaSURBVHjaYvn//z8DNsDEgAMMTglAAAAA//9ZLAMQIdJmggAAAABJRU5ErkJggg==\"]\n+++\nPoster layanan imunisasi gratis.",
+		Good:     "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAGklEQVR42mL5//8/AzbAxIADDE4JQAAAAP//WSwDECHSZoIAAAAASUVORK5CYII=\"]\n+++\nPoster layanan imunisasi gratis.",
 		Severity: lint.Error,
 		KitKeys:  []string{"[images] metadata"},
 	},

@@ -2,7 +2,6 @@ package image
 
 import (
 	"image"
-	"path/filepath"
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
@@ -17,6 +16,9 @@ var SafeZone = &lint.Rule{
 			ID: "Di story dan reels, bagian atas (nama akun) dan bawah (kolom balasan, tombol) tertutup tampilan aplikasi. Logo di sana tidak terlihat warga.",
 			EN: "On stories and reels the top (account name) and bottom (reply box, buttons) are covered by the app. A logo there is not seen."},
 		Fix:      lint.Text{ID: "Geser logo ke luar area aman atas dan bawah.", EN: "Move the logo out of the top and bottom safe areas."},
+		Bad:      "+++\nplatform = \"contoh\"\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACQAAABACAIAAAD9B0KDAAAAq0lEQVR42mL5//8/A70AEwMdAQvxSnn8F2MV/7Ixlso+w2UTfilyLCNoHJH2MRJMIMgGPc9MRpaSnD6XpPAcrAkE00MQr1A5zoZkPhv0cQZPk593JKMlyEHkM0ZiCmJi0hsxhRZRPiNoEJHFI7HBiMc44gtixmFbn41aNmrZqGWjlo1aNmrZqGWjlo1aNmrZqGWjlo1aNmrZqGWjlo1aNmrZqGX0tgwQAAD//59MLdU8RcbWAAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
+		Good:     "+++\nplatform = \"contoh\"\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAACQAAABACAIAAAD9B0KDAAAAq0lEQVR42mL5//8/A70AEwMdwahlo5aNWjZq2ahlo5aNWjZq2ahlQ9YyFuKV8vgvxir+ZWMslX2Gyyb8UuRYRtA4Iu1jJNjWRzboeWYyspTk9LkkhedgTSCYHoJ4hcpxNpqpaRFn8DT5eUcyWoIcRD5jJKZPTUx6I6bQIspnBA0isngkNhjxGEd8Qcw4OjQxatmoZaOWjVo2atmoZaOWjVo2atlgswwQAAD///iULdVWQZYLAAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
+		Kit:      "[platforms.contoh]\nimage_sizes = [\"9:16\"]\nsafe_top = 250\nsafe_bottom = 340\n\n[[logos]]\nfile = \"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAcklEQVR42mJioBCwoAtw+y36j0/D101xjMh8JlI0Y1PDRIpmbGoZsWl+npmMoUly+lys3qF+IOKy9cvGWDDN47+YAWcgkgMG3gC8YYAcG593JGONCYpdwEhOQkJO0ky40jix+YEJX0YhJjNRDAABAAD//13qKH5o9vvoAAAAAElFTkSuQmCC\"\nzone = \"any\"\nmin_width = 0.2\n",
 		Severity: lint.Warning,
 		KitKeys:  []string{"[platforms.*] safe_top, safe_bottom, safe_sides", "[[logos]]"},
 	},
@@ -92,10 +94,10 @@ func checkSafeZone(p *lint.Pass) error {
 			}
 			for _, b := range bands {
 				if m.Box.Overlaps(b) {
-					report(p, pc, lint.Finding{Match: filepath.Base(lg.File), Region: region(m.Box), Message: lint.Tf(
+					report(p, pc, lint.Finding{Match: logoName(lg), Region: region(m.Box), Message: lint.Tf(
 						"logo %s berada di area yang tertutup tampilan %s (atas %d px, bawah %d px); geser ke tengah",
 						"logo %s sits where %s's interface covers it (top %d px, bottom %d px); move it inwards",
-						filepath.Base(lg.File), name, pl.SafeTop, pl.SafeBottom)})
+						logoName(lg), name, pl.SafeTop, pl.SafeBottom)})
 					break
 				}
 			}

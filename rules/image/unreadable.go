@@ -11,6 +11,8 @@ var Unreadable = &lint.Rule{
 			ID: "Berkas yang bukan gambar, rusak, terpotong, kosong, atau terlalu besar tidak akan tampil di media sosial. selaras membaca kepala berkas dulu dan menolak gambar yang piksel-nya melebihi batas, sehingga berkas kecil yang mengaku 50000x50000 piksel tidak menghabiskan memori.",
 			EN: "A file that is not an image, damaged, cut short, empty, or too large will not show on social media. selaras reads the header first and refuses images over the pixel budget, so a tiny file claiming 50000x50000 pixels cannot exhaust memory."},
 		Fix:      lint.Text{ID: "Ekspor ulang gambar sebagai JPEG atau PNG dari aplikasi desain.", EN: "Export the image again as JPEG or PNG from the design tool."},
+		Bad:      "+++\nimages = [\"data:image/png;base64,U2VsYW1hdCBwYWdp\"]\n+++\nPoster layanan imunisasi gratis.",
+		Good:     "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAGklEQVR42mL5//8/AzbAxIADDE4JQAAAAP//WSwDECHSZoIAAAAASUVORK5CYII=\"]\n+++\nPoster layanan imunisasi gratis.",
 		Severity: lint.Error,
 		KitKeys:  []string{"[images] max_pixels"},
 	},
