@@ -193,7 +193,50 @@ func (d *Draft) Position(off int) (line, col int) {
 		ln = 0
 	}
 	start := d.lineStarts[ln]
-	return ln + 1, utf8.RuneCountInString(d.Source[start:off]) + 1
+	if off-start <= runeMarkStep {
+		return ln + 1, utf8.RuneCountInString(d.Source[start:off]) + 1
+	}
+	// A long line (a 1 MB one-line draft with thousands of findings):
+	// count from checkpoints instead of from the line start each time.
+	return ln + 1, d.runesBefore(off) - d.runesBefore(start) + 1
+}
+
+// runeMarkStep is the spacing of the rune-count checkpoints of long lines.
+const runeMarkStep = 1024
+
+type runeMarksKey struct{}
+
+// runesBefore is the number of code points in Source[:off], from
+// checkpoints built once per draft (Source is valid UTF-8: a code point
+// is a byte that does not continue another).
+func (d *Draft) runesBefore(off int) int {
+	marks := d.Memo(runeMarksKey{}, func() any {
+		m := make([]int, 0, len(d.Source)/runeMarkStep+1)
+		n := 0
+		for i := 0; i < len(d.Source); i++ {
+			if i%runeMarkStep == 0 {
+				m = append(m, n)
+			}
+			if d.Source[i]&0xC0 != 0x80 {
+				n++
+			}
+		}
+		return m
+	}).([]int)
+	k := off / runeMarkStep
+	if k >= len(marks) {
+		k = len(marks) - 1
+	}
+	if k < 0 {
+		return utf8.RuneCountInString(d.Source[:off])
+	}
+	n := marks[k]
+	for i := k * runeMarkStep; i < off; i++ {
+		if d.Source[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // Offset is the inverse of Position (for tests and tools).

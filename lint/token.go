@@ -74,6 +74,31 @@ type tokenizer struct {
 	para      int
 	sentBreak bool
 	newlines  int
+	// chunkFrom and chunkTo cache the last whitespace-delimited chunk, and
+	// closeAt/nlAt the next ')' and '\n' after a link's "](": every word or
+	// link inside them finds the same end, so a long line is scanned once,
+	// not once per word (which made hostile lines quadratic).
+	chunkFrom, chunkTo int
+	closeAt, nlAt      nextByte
+}
+
+// nextByte caches where the next occurrence of a byte is.
+type nextByte struct{ from, at int }
+
+// next returns the index of the first c in s[i:end], or -1, reusing the
+// last answer when i lies between the last search's start and its result.
+func (n *nextByte) next(s string, c byte, i, end int) int {
+	if n.at != 0 && n.from <= i && (i <= n.at || n.at < 0) {
+		return n.at
+	}
+	n.from, n.at = i, -1
+	if k := strings.IndexByte(s[i:end], c); k >= 0 {
+		n.at = i + k
+	}
+	if n.at == 0 {
+		n.from = -1 // 0 marks an empty cache; never reuse this answer
+	}
+	return n.at
 }
 
 func (t *tokenizer) emit(kind TokenKind, a, b int) {
@@ -197,11 +222,12 @@ func (t *tokenizer) abbreviation(r rune) bool {
 func (t *tokenizer) linkTarget(i int) int {
 	t.emit(TokPunct, i, i+1)
 	open := i + 1
-	close := strings.IndexByte(t.s[open:t.end], ')')
-	nl := strings.IndexByte(t.s[open:t.end], '\n')
-	if close < 0 || (nl >= 0 && nl < close) {
+	closeAt := t.closeAt.next(t.s, ')', open, t.end)
+	nlAt := t.nlAt.next(t.s, '\n', open, t.end)
+	if closeAt < 0 || (nlAt >= 0 && nlAt < closeAt) {
 		return open
 	}
+	close := closeAt - open
 	t.emit(TokPunct, open, open+1)
 	a, b := open+1, open+close
 	for a < b && t.s[a] == ' ' {
@@ -227,6 +253,9 @@ func (t *tokenizer) word(i int) int {
 	s := t.s
 	// The whitespace-delimited chunk decides URLs and e-mail addresses.
 	chunkEnd := i
+	if t.chunkFrom <= i && i < t.chunkTo {
+		chunkEnd = t.chunkTo
+	}
 	for chunkEnd < t.end {
 		r, size := utf8.DecodeRuneInString(s[chunkEnd:t.end])
 		if unicode.IsSpace(r) || r == '<' || r == '>' || r == '"' || r == '(' || r == ')' || r == '[' || r == ']' {
@@ -234,13 +263,16 @@ func (t *tokenizer) word(i int) int {
 		}
 		chunkEnd += size
 	}
+	t.chunkFrom, t.chunkTo = i, chunkEnd
 	chunk := s[i:chunkEnd]
 	if isURLStart(chunk) || isBareDomain(chunk) {
 		j := i + trimURLEnd(chunk)
 		t.emit(TokURL, i, j)
 		return j
 	}
-	if at := strings.IndexByte(chunk, '@'); at > 0 {
+	// No e-mail address is longer than 254 characters: a longer chunk is
+	// not searched (a line of "ab@ab@..." would be searched once per word).
+	if at := strings.IndexByte(chunk[:min(len(chunk), maxAddressScan)], '@'); at > 0 && len(chunk) <= maxAddressScan {
 		if n := emailLen(chunk); n > 0 {
 			t.emit(TokEmail, i, i+n)
 			return i + n
@@ -337,8 +369,20 @@ func hasPrefixFold(s, p string) bool {
 // a scheme, as posts write them ("bantenprov.go.id", "s.id/abc").
 var topLevel = []string{".go.id", ".co.id", ".or.id", ".ac.id", ".sch.id", ".desa.id", ".id", ".com", ".org", ".net", ".info", ".io", ".ly"}
 
+// maxAddressScan bounds how much of a chunk is read to decide whether it
+// is an e-mail address or a bare domain (both at most 254 characters, plus
+// room for trailing punctuation).
+const maxAddressScan = 320
+
 func isBareDomain(chunk string) bool {
 	host := chunk
+	if len(host) > maxAddressScan {
+		k := strings.IndexByte(host[:maxAddressScan], '/')
+		if k < 0 {
+			return false // no web address has a host this long
+		}
+		host = host[:k]
+	}
 	if k := strings.IndexByte(host, '/'); k >= 0 {
 		host = host[:k]
 	}

@@ -132,8 +132,13 @@ func summaryLine(res *lint.Result, lang string, p palette) string {
 // excerpt prints the finding's first line with the match underlined.
 func excerpt(b *strings.Builder, p palette, d *lint.Draft, f lint.Finding) {
 	line := d.Line(f.Line)
-	line = strings.ReplaceAll(line, "\t", " ")
 	startCol, endCol := f.Column, f.EndColumn
+	if len(line) > excerptBytes {
+		// A very long line (a one-line 1 MB draft): quote only the part
+		// around the match, or output grows with line length times findings.
+		line, startCol, endCol = cutLine(d, f, line)
+	}
+	line = strings.ReplaceAll(line, "\t", " ")
 	if f.EndLine != f.Line {
 		endCol = utf8.RuneCountInString(line) + 1
 	}
@@ -148,6 +153,49 @@ func excerpt(b *strings.Builder, p palette, d *lint.Draft, f lint.Finding) {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// excerptBytes is the longest line quoted whole; excerptContext is how many
+// characters around the match a longer line keeps.
+const (
+	excerptBytes   = 400
+	excerptContext = 60
+)
+
+// cutLine returns the part of a long line around f's match, marked with
+// "…" where it was cut, and the match's columns in it.
+func cutLine(d *lint.Draft, f lint.Finding, line string) (string, int, int) {
+	ls := d.Offset(f.Line, 1)
+	a, b := f.Span.Start-ls, f.Span.End-ls
+	if ls < 0 || a < 0 || a > len(line) {
+		a, b = 0, 0
+	}
+	b = clamp(b, a, len(line))
+	if b-a > 4*excerptContext {
+		b = a + 4*excerptContext // a huge match: underline its start
+		for b < len(line) && !utf8.RuneStart(line[b]) {
+			b++
+		}
+	}
+	from, to := a, b
+	for n := 0; n < excerptContext && from > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(line[:from])
+		from -= size
+	}
+	for n := 0; n < excerptContext && to < len(line); n++ {
+		_, size := utf8.DecodeRuneInString(line[to:])
+		to += size
+	}
+	pre, post := "", ""
+	if from > 0 {
+		pre = "…"
+	}
+	if to < len(line) {
+		post = "…"
+	}
+	start := utf8.RuneCountInString(pre+line[from:a]) + 1
+	end := start + utf8.RuneCountInString(line[a:b])
+	return pre + line[from:to] + post, start, end
+}
 
 // displayWidth is how many terminal cells runes take: wide East Asian
 // characters and emoji take two, joiners and marks none.
