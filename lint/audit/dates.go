@@ -72,28 +72,35 @@ type repoDates struct {
 
 func (g *gitDates) top(dir string) string {
 	g.mu.Lock()
-	if t, ok := g.tops[dir]; ok {
-		g.mu.Unlock()
-		return t
-	}
-	g.mu.Unlock()
-	top := ""
-	cmd := exec.Command("git", "rev-parse", "--show-toplevel")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), g.Env...)
-	if out, err := cmd.Output(); err == nil {
-		top = strings.TrimRight(string(out), "\r\n")
-		if r, err := filepath.EvalSymlinks(top); err == nil {
-			top = r
-		}
-	}
-	g.mu.Lock()
+	defer g.mu.Unlock()
 	if g.tops == nil {
 		g.tops = map[string]string{}
 	}
-	g.tops[dir] = top
-	g.mu.Unlock()
-	return top
+	// Walk up to the folder holding .git (a folder, or a file in a
+	// worktree or submodule), remembering the answer for every folder on
+	// the way: one lookup per folder of the archive, no git process.
+	var visited []string
+	found := ""
+	for d := dir; ; {
+		if t, ok := g.tops[d]; ok {
+			found = t
+			break
+		}
+		visited = append(visited, d)
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			found = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	for _, d := range visited {
+		g.tops[d] = found
+	}
+	return found
 }
 
 // Date returns the last commit time of the file at abs, if it is in a git

@@ -336,7 +336,11 @@ func (a *auditor) runChunk(tasks []*task) {
 			a.addErr(err)
 		}
 		e := a.entryOf(t, frs)
-		a.o.Cache.put(t.key, e)
+		if len(errs) == 0 {
+			// A post whose check broke is not cached: the next run must
+			// report the problem again.
+			a.o.Cache.put(t.key, e)
+		}
 		a.emit(t, e)
 	})
 	a.o.Cache.flush()
