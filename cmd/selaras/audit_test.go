@@ -545,7 +545,7 @@ func TestAuditTable(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("exit %d: %s", res.code, res.stderr)
 	}
-	for _, want := range []string{"2025-10-01 .. 2025-11-01", "Uji Audit", "Posts: 10", "csv 4", "(unknown account)", "2025-W41", "Posts with the most problems", "exports/meta.csv row 6"} {
+	for _, want := range []string{"2025-10-01 .. 2025-11-01", "Uji Audit", "Posts: 10", "csv 4", "Compliance: 70% (7/10", "(unknown account)", "2025-W41", "Posts with the most problems", "exports/meta.csv row 6"} {
 		if !strings.Contains(res.stdout, want) {
 			t.Errorf("table lacks %q:\n%s", want, res.stdout)
 		}

@@ -63,6 +63,15 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 		ds.FrontMatter, ds.Git, ds.Mtime, ds.CSV, t(lang, "di luar periode", "outside the period"), r.OutOfPeriod)
 	if r.Posts == 0 {
 		fmt.Fprintln(b, t(lang, "Tidak ada unggahan dalam periode ini.", "No posts in this period."))
+	} else {
+		clean := 0
+		for _, p := range r.Details {
+			if p.Errors == 0 {
+				clean++
+			}
+		}
+		fmt.Fprintf(b, "%s: %s (%d/%d %s)\n", t(lang, "Kepatuhan", "Compliance"), pct(float64(clean)/float64(r.Posts)),
+			clean, r.Posts, t(lang, "unggahan tanpa temuan error", "posts without an error-level finding"))
 	}
 
 	if len(r.Accounts) > 0 {
