@@ -2,6 +2,7 @@ package audit
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -32,7 +33,7 @@ const dayLayout = "2006-01-02"
 // machine's).
 func Location(tz string) (*time.Location, error) {
 	if tz == "" || tz == "Local" || tz == "local" {
-		return time.Local, nil
+		return localZone(), nil
 	}
 	loc, err := time.LoadLocation(tz)
 	if err != nil {
@@ -135,3 +136,23 @@ func inLoc(t time.Time, local bool, loc *time.Location) time.Time {
 }
 
 func parseDay(s string) (time.Time, error) { return time.Parse(dayLayout, s) }
+
+// localZone is the machine's zone under its IANA name when it can be
+// found (TZ, or the /etc/localtime link), so a report says "Asia/Jakarta"
+// rather than "Local".
+func localZone() *time.Location {
+	name := strings.TrimPrefix(os.Getenv("TZ"), ":")
+	if name == "" {
+		if target, err := os.Readlink("/etc/localtime"); err == nil {
+			if i := strings.LastIndex(target, "zoneinfo/"); i >= 0 {
+				name = target[i+len("zoneinfo/"):]
+			}
+		}
+	}
+	if name != "" && !strings.HasPrefix(name, "/") {
+		if loc, err := time.LoadLocation(name); err == nil {
+			return loc
+		}
+	}
+	return time.Local
+}

@@ -105,3 +105,14 @@ func TestISOWeek(t *testing.T) {
 		t.Error(w)
 	}
 }
+
+func TestLocalZoneName(t *testing.T) {
+	t.Setenv("TZ", "Asia/Jakarta")
+	p, err := Resolve(PeriodSpec{Month: "2025-10"}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Loc.String() != "Asia/Jakarta" {
+		t.Errorf("local zone named %q", p.Loc)
+	}
+}
