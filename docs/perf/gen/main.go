@@ -14,6 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 )
@@ -43,10 +44,18 @@ func main() {
 	flag.BoolVar(&o.hook, "hook", true, "measure the pre-commit hook in a git repository of the 10,000-draft corpus")
 	flag.BoolVar(&o.gobench, "gobench", true, "run the repository's Go benchmarks for the budgets")
 	flag.Int64Var(&o.seed, "seed", 20251001, "seed of the corpus generator")
+	gnuTime := flag.String("time", "/usr/bin/time", "GNU time, for the peak memory of each run (empty: Go's rusage, less exact)")
 	memMB := flag.Int64("mem-limit", 2000, "stop a measured run whose resident memory passes this many MB (the machine is shared)")
 	flag.StringVar(&o.note, "note", "", "a sentence added to the report (e.g. why a part was skipped)")
 	flag.Parse()
 	memLimit = *memMB * 1e6
+	if *gnuTime != "" {
+		if out, err := exec.Command(*gnuTime, "-f", "%M", "true").CombinedOutput(); err == nil && len(strings.Fields(string(out))) > 0 {
+			timeBin = *gnuTime
+		} else {
+			fmt.Fprintf(os.Stderr, "gen: %s does not work as GNU time; peak memory will include this program's own\n", *gnuTime)
+		}
+	}
 	var err error
 	if o.sizes, err = ints(*sizes); err == nil {
 		o.images, err = ints(*images)

@@ -24,7 +24,26 @@ type sample struct {
 // runOnce runs bin with args in dir; okCodes lists the exit statuses that
 // count as success (check exits 1 when it finds errors). stdout is
 // returned when keep is set, else discarded.
+//
+// Peak memory comes from GNU time (timeBin) when it is there: the rusage
+// Go gets for a child it started is not enough, because Go starts children
+// with vfork semantics (CLONE_VM), and Linux then carries the parent's own
+// peak resident set into the child's ru_maxrss, so every figure would be
+// at least this program's peak. GNU time forks a small process of its own,
+// and reports the measured command's peak alone.
 func runOnce(dir string, env []string, keep bool, okCodes []int, bin string, args ...string) (sample, []byte, error) {
+	var rssFile string
+	if timeBin != "" {
+		f, err := os.CreateTemp("", "perf-rss-*")
+		if err != nil {
+			return sample{}, nil, err
+		}
+		rssFile = f.Name()
+		f.Close()
+		defer os.Remove(rssFile)
+		args = append([]string{"-f", "%M", "-o", rssFile, bin}, args...)
+		bin = timeBin
+	}
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	if env != nil {
@@ -48,13 +67,13 @@ func runOnce(dir string, env []string, keep bool, okCodes []int, bin string, arg
 	go func() {
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
-		statm := fmt.Sprintf("/proc/%d/statm", cmd.Process.Pid)
+		pid := cmd.Process.Pid
 		for {
 			select {
 			case <-done:
 				return
 			case <-tick.C:
-				if rss := residentBytes(statm); memLimit > 0 && rss > memLimit {
+				if rss := treeResident(pid); memLimit > 0 && rss > memLimit {
 					killed.Store(true)
 					cmd.Process.Kill()
 					return
@@ -83,11 +102,39 @@ func runOnce(dir string, env []string, keep bool, okCodes []int, bin string, arg
 		}
 		return sample{}, nil, fmt.Errorf("%s %v: exit %d: %s", bin, args, code, msg)
 	}
+	// CPU time: wait4's rusage includes the waited-for descendants, so
+	// under GNU time it is the command's time plus time's own (tiny).
 	s := sample{Wall: wall, CPU: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		s.RSS = ru.Maxrss * 1024 // kilobytes on Linux
+	if rssFile != "" {
+		b, _ := os.ReadFile(rssFile)
+		f := strings.Fields(string(b))
+		if len(f) > 0 {
+			kb, err := strconv.ParseInt(f[len(f)-1], 10, 64)
+			if err != nil {
+				return sample{}, nil, fmt.Errorf("GNU time wrote %q", b)
+			}
+			s.RSS = kb * 1024
+		}
+	} else if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		s.RSS = ru.Maxrss * 1024 // kilobytes on Linux; see above
 	}
 	return s, out.Bytes(), nil
+}
+
+// timeBin is GNU time, when found (see runOnce).
+var timeBin string
+
+// treeResident is the resident memory of a process and its children (the
+// measured command runs under GNU time).
+func treeResident(pid int) int64 {
+	total := residentBytes(fmt.Sprintf("/proc/%d/statm", pid))
+	b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%d/children", pid, pid))
+	for _, c := range strings.Fields(string(b)) {
+		if n, err := strconv.Atoi(c); err == nil {
+			total += treeResident(n)
+		}
+	}
+	return total
 }
 
 // memLimit is the resident memory above which a measured run is stopped.

@@ -225,6 +225,13 @@ func run(o *options) error {
 	return nil
 }
 
+func peakHow() string {
+	if timeBin != "" {
+		return "peak memory: the maximum resident set of each run as GNU time reports it (`" + timeBin + " -f %M`); wall time measured around it, CPU time from the run's rusage"
+	}
+	return "peak memory: from Go's rusage of the child, which on Linux also counts this measuring program's own peak (GNU time was not found): treat memory figures as upper bounds"
+}
+
 func (r *report) machineInfo() {
 	model := "?"
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
@@ -277,6 +284,7 @@ func (r *report) machineInfo() {
 		"memory: " + mem + "; " + kernel,
 		"Go: " + runtime.Version() + "; selaras: " + version + ", built from commit " + commit,
 		"Vale: " + valeV,
+		peakHow(),
 		"started " + r.started.Format("2006-01-02 15:04 UTC") + "; load average at start " + loadavg(),
 	}
 }
@@ -312,6 +320,7 @@ func (r *report) startup(b *budget) {
 		lo, hi := spread(c.res.samples)
 		fmt.Fprintf(&s, "| %s | %s | %s–%s | %s | %s |\n", c.label, ms(c.res.med.Wall), ms(lo), ms(hi), ms(c.res.med.CPU), mb(c.res.med.RSS))
 	}
+	s.WriteString("\n")
 	if one.err == nil {
 		b.set(ms(one.med.Wall)+" median", one.med.Wall < 30*time.Millisecond)
 	}
