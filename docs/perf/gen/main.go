@@ -45,7 +45,8 @@ func main() {
 	flag.BoolVar(&o.gobench, "gobench", true, "run the repository's Go benchmarks for the budgets")
 	flag.Int64Var(&o.seed, "seed", 20251001, "seed of the corpus generator")
 	gnuTime := flag.String("time", "/usr/bin/time", "GNU time, for the peak memory of each run (empty: Go's rusage, less exact)")
-	memMB := flag.Int64("mem-limit", 2000, "stop a measured run whose resident memory passes this many MB (the machine is shared)")
+	memMB := flag.Int64("mem-limit", 2000, "stop a measured run on images whose resident memory passes this many MB (the machine is shared)")
+	flag.Int64Var(&o.textMemMB, "mem-limit-text", 8000, "the same for runs on the text corpora (100,000 drafts need more)")
 	flag.StringVar(&o.note, "note", "", "a sentence added to the report (e.g. why a part was skipped)")
 	flag.Parse()
 	memLimit = *memMB * 1e6

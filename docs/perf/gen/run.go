@@ -21,6 +21,7 @@ type options struct {
 	valeMax                              int
 	auditBudget, hook, gobench           bool
 	seed                                 int64
+	textMemMB                            int64
 }
 
 // result is a measured command on a corpus: the median and all samples.
@@ -359,6 +360,9 @@ func (r *report) textCorpus(n int, bE2E, bHook *budget) (linRow, []valeRow, erro
 	defer os.RemoveAll(dir)
 	words, bytes := corpusStats(dir)
 	reps := r.reps(n)
+	saved := memLimit
+	memLimit = r.o.textMemMB * 1e6
+	defer func() { memLimit = saved }()
 	load0 := loadavg()
 	progress("text corpus of %d drafts: check", n)
 	chk := r.measureN(reps, n, dir, nil, nil, r.o.selaras, fixed(append(append([]string{}, checkArgs...), ".")...))
