@@ -527,6 +527,24 @@ func TestAuditUsageErrors(t *testing.T) {
 	}
 }
 
+// A CSV file in a folder that is not an export of posts is skipped; named
+// on the command line it is an error.
+func TestAuditDataCSV(t *testing.T) {
+	root := t.TempDir()
+	auditWrite(t, root, map[string]string{
+		"a.md":              post("2025-10-05", "", "Halo warga, ada pertanyaan? #BantenMaju"),
+		"data/anggaran.csv": "Pos,Nilai\nJalan,100\n",
+	})
+	r, _ := auditJSON(t, root, nil, "--month", "2025-10", ".")
+	if r.Posts != 1 || len(r.Skipped) != 1 || r.Skipped[0].File != filepath.Join("data", "anggaran.csv") || r.Skipped[0].Row != 0 {
+		t.Errorf("posts %d, skipped %+v", r.Posts, r.Skipped)
+	}
+	res := runBin(t, root, nil, nil, "audit", "--no-cache", "--month", "2025-10", "data/anggaran.csv")
+	if res.code != 2 || !strings.Contains(res.stderr, "--csv-columns") {
+		t.Errorf("named data CSV: %d %q", res.code, res.stderr)
+	}
+}
+
 func TestAuditBadKit(t *testing.T) {
 	root := t.TempDir()
 	auditWrite(t, root, map[string]string{

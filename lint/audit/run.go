@@ -108,8 +108,15 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 		a.runChunk(tasks)
 	}
 	for _, c := range csvs {
-		if err := a.auditCSV(c); err != nil {
-			return nil, nil, err
+		if err := a.auditCSV(c.name); err != nil {
+			if c.named {
+				return nil, nil, err
+			}
+			// A CSV file found in a folder may be data rather than an
+			// export of posts: it is listed as skipped, the audit goes on.
+			a.rep.Skipped = append(a.rep.Skipped, Skipped{File: c.name, Text: lint.Text{
+				ID: "bukan ekspor unggahan (tidak ada kolom teks atau tanggal); sebutkan kolomnya dengan --csv-columns bila memang ekspor",
+				EN: "not an export of posts (no text or date column); name its columns with --csv-columns if it is one"}})
 		}
 	}
 	for k := range a.kits {
@@ -137,7 +144,13 @@ func kitName(k *brandkit.Kit) string {
 
 // collect finds the drafts (as `check` does) and the CSV exports (named,
 // or found in folders).
-func collect(paths []string) (drafts []lint.Input, csvs []string, err error) {
+// csvFile is an export to read; named when given on the command line.
+type csvFile struct {
+	name  string
+	named bool
+}
+
+func collect(paths []string) (drafts []lint.Input, csvs []csvFile, err error) {
 	var rest []string
 	seen := map[string]bool{}
 	for _, p := range paths {
@@ -149,7 +162,7 @@ func collect(paths []string) (drafts []lint.Input, csvs []string, err error) {
 			if strings.EqualFold(filepath.Ext(p), ".csv") {
 				if abs, _ := filepath.Abs(p); !seen[abs] {
 					seen[abs] = true
-					csvs = append(csvs, p)
+					csvs = append(csvs, csvFile{p, true})
 				}
 				continue
 			}
@@ -167,7 +180,7 @@ func collect(paths []string) (drafts []lint.Input, csvs []string, err error) {
 				if d.Type().IsRegular() && strings.EqualFold(filepath.Ext(path), ".csv") {
 					if abs, _ := filepath.Abs(path); !seen[abs] {
 						seen[abs] = true
-						csvs = append(csvs, path)
+						csvs = append(csvs, csvFile{path, false})
 					}
 				}
 				return nil
@@ -185,7 +198,7 @@ func collect(paths []string) (drafts []lint.Input, csvs []string, err error) {
 			drafts = append(drafts, in)
 		}
 	}
-	sort.Strings(csvs)
+	sort.SliceStable(csvs, func(i, j int) bool { return csvs[i].name < csvs[j].name })
 	return drafts, csvs, nil
 }
 
