@@ -69,6 +69,7 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 		"message":    {"Pesan", "Message"},
 		"none":       {"Tidak ada unggahan dalam periode ini.", "No posts in this period."},
 		"date":       {"Tanggal", "Date"},
+		"unknown":    {"(akun tidak dikenal)", "(unknown account)"},
 	}
 	d.L = map[string]string{}
 	for k, v := range keys {
@@ -164,7 +165,7 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 <h2>{{.L.worst}}</h2>
 <table>
 <tr><th>{{.L.post}}</th><th>{{.L.account}}</th><th>{{.L.date}}</th><th class="n">Error</th><th class="n">{{.L.findings}}</th></tr>
-{{range .R.Worst}}<tr><td>{{.Path}}<br><span class="muted">{{.Excerpt}}</span></td><td>{{.Account}}</td><td>{{.Date}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Findings}}</td></tr>
+{{range .R.Worst}}<tr><td>{{.Path}}<br><span class="muted">{{.Excerpt}}</span></td><td>{{if .Account}}{{.Account}}{{else}}{{$.L.unknown}}{{end}}</td><td>{{.Date}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Findings}}</td></tr>
 {{end}}</table>
 {{end}}
 {{if .R.Duplicates}}
