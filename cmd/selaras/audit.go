@@ -37,8 +37,8 @@ func runAudit(e *env, args []string) int {
 	}
 	var o auditOptions
 	f := newFlags(e, "audit", lang2{
-		id: "memeriksa arsip unggahan (draf dan ekspor CSV) satu periode dan meringkasnya per akun, aturan dan minggu",
-		en: "checks an archive of posts (drafts and CSV exports) for one period and sums it up by account, rule and week"})
+		id: "memeriksa arsip unggahan (draf dan ekspor CSV) satu periode dan meringkasnya per akun, aturan dan minggu; `selaras audit merge a.json b.json` menggabungkan laporan JSON beberapa bagian",
+		en: "checks an archive of posts (drafts and CSV exports) for one period and sums it up by account, rule and week; `selaras audit merge a.json b.json` combines the JSON reports of parts"})
 	f.StringVar(&o.month, "month", "", "calendar month YYYY-MM, e.g. 2025-10")
 	f.StringVar(&o.since, "since", "", "first day YYYY-MM-DD")
 	f.StringVar(&o.until, "until", "", "day after the last, YYYY-MM-DD (exclusive)")
