@@ -2,7 +2,6 @@ package brandkit
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -106,7 +105,7 @@ func (f *ImageFormat) UnmarshalText(b []byte) error {
 
 // validateImages checks the [images] table, the image keys of the
 // platforms and the logos' files.
-func (k *Kit) validateImages(file string, loc *locator, add func(line int, key, format string, args ...any)) {
+func (k *Kit) validateImages(_ string, loc *locator, add func(line int, key, format string, args ...any)) {
 	im := k.Images
 	if im.MaxPixels < 0 {
 		add(loc.key("images", "max_pixels"), "images.max_pixels", "must be a positive number of pixels (default %d)", DefaultMaxPixels)
@@ -136,18 +135,7 @@ func (k *Kit) validateImages(file string, loc *locator, add func(line int, key, 
 			add(loc.key("platforms", name), "platforms."+name, "image limits must be 0 or more")
 		}
 	}
-	// A logo that does not exist is a kit problem, reported with the
-	// others; only checked when the kit itself is a file on disk (a kit
-	// given as a snippet has no folder for its logos).
-	if _, err := os.Stat(file); err != nil || file == defaultName {
-		return
-	}
-	for i, lg := range k.Logos {
-		if lg.File == "" {
-			continue
-		}
-		if _, err := os.Stat(lg.File); err != nil {
-			add(loc.table("logos", i), fmt.Sprintf("logos[%d].file", i), "logo file %s cannot be read: %s", lg.File, plainErr(err))
-		}
-	}
+	// A logo file that cannot be read is not a kit error: the kit still
+	// checks text (a kit copied without its logo, `init --from demo`), and
+	// image-logo reports the unreadable logo on each image.
 }

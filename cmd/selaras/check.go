@@ -12,6 +12,7 @@ import (
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/format"
 	"github.com/selaras/selaras/rules"
+	imagerules "github.com/selaras/selaras/rules/image"
 )
 
 func init() {
@@ -30,6 +31,7 @@ type checkOptions struct {
 	stdinFilename string
 	jobs          int
 	staged        bool
+	evidence      string      // --evidence DIR: pictures explaining image findings
 	extra         checkExtras // --fix, --baseline, --max-findings ... (fixcmd.go)
 }
 
@@ -43,6 +45,7 @@ func runCheck(e *env, args []string) int {
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name of the draft read from stdin (-), for output and kit lookup")
 	f.IntVar(&o.jobs, "jobs", 0, "files checked at once (default: one per CPU)")
 	f.BoolVar(&o.staged, "staged", false, "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)")
+	f.StringVar(&o.evidence, "evidence", "", "write a picture explaining each image finding into this folder (<image>.selaras.png)")
 	o.extra.register(f)
 	paths, code, ok := f.parse(args)
 	if !ok {
@@ -120,6 +123,15 @@ func runCheck(e *env, args []string) int {
 		return exitError
 	}
 	res = post.full
+	if o.evidence != "" {
+		var read func(string) ([]byte, error)
+		if st != nil {
+			read = st.index.ReadFile
+		}
+		if _, errs := imagerules.WriteEvidence(o.evidence, res, f.lang, read); len(errs) > 0 {
+			return kitFailed(e, errs...)
+		}
+	}
 	if st != nil {
 		st.hint(e, o.format, res, f.lang, failRank)
 	}

@@ -296,3 +296,26 @@ func TestOrientationMapping(t *testing.T) {
 		}
 	}
 }
+
+// TestKitLogoIsNotAPost: the kit's own logo file, met in a folder walk, is
+// an asset of the brand and not judged as a post.
+func TestKitLogoIsNotAPost(t *testing.T) {
+	files := memFiles{"/mem/logo.png": encPNG(t, logoMark(200))}
+	got := runImages(t, testKitWith(t, ""), files, imageInput("logo.png"))
+	if fs := got["logo.png"]; len(fs) > 0 {
+		t.Errorf("kit logo judged as a post:%s", describe(fs))
+	}
+}
+
+// TestMissingKitLogo: a kit whose logo file is gone still loads; each image
+// gets an image-logo finding naming the logo, and no rule fails.
+func TestMissingKitLogo(t *testing.T) {
+	kit := testKitWith(t, "")
+	kit.Logos[0].File = "/mem/hilang.png"
+	files := memFiles{"/mem/poster.jpg": encJPEG(t, poster(onBrand()), 85)}
+	got := runImages(t, kit, files, draftInput("post.md", instagramDraft("poster.jpg")))
+	fs := got["poster.jpg"]
+	if len(fs) != 1 || fs[0].Rule != "image-logo" || !strings.Contains(fs[0].Message.EN, "hilang.png cannot be read") {
+		t.Fatalf("got%s", describe(fs))
+	}
+}

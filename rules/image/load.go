@@ -450,7 +450,7 @@ func platformFor(p *lint.Pass) (string, brandkit.Platform, bool) {
 // content root).
 func each(p *lint.Pass, fn func(im lint.ImageRef, pc *picture)) {
 	for _, im := range p.Draft.Images {
-		if im.Escapes {
+		if im.Escapes || kitAsset(p, im) {
 			continue
 		}
 		pc := load(p, im)
@@ -458,6 +458,20 @@ func each(p *lint.Pass, fn func(im lint.ImageRef, pc *picture)) {
 			fn(im, pc)
 		}
 	}
+}
+
+// kitAsset reports whether an image checked on its own is one of the
+// kit's logos: an asset of the brand, not a post.
+func kitAsset(p *lint.Pass, im lint.ImageRef) bool {
+	if p.Draft.Kind != lint.KindImage {
+		return false
+	}
+	for _, lg := range p.Kit.Logos {
+		if filepath.Clean(lg.File) == filepath.Clean(im.Path) {
+			return true
+		}
+	}
+	return false
 }
 
 // report records a finding about an image under the image's own path.

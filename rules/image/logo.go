@@ -35,15 +35,14 @@ func checkLogo(p *lint.Pass) error {
 	if len(p.Kit.Logos) == 0 {
 		return nil
 	}
-	var ferr error
 	each(p, func(im lint.ImageRef, pc *picture) {
 		for i, lg := range p.Kit.Logos {
+			name := logoName(lg)
 			m, err := pc.logo(p, i)
 			if err != nil {
-				ferr = err
-				return
+				report(p, pc, lint.Finding{Match: name, Message: err.(*logoError).msg})
+				continue
 			}
-			name := logoName(lg)
 			zone := zoneName(lg.Zone)
 			share := m.Share(pc.W)
 			switch {
@@ -64,7 +63,7 @@ func checkLogo(p *lint.Pass) error {
 			}
 		}
 	})
-	return ferr
+	return nil
 }
 
 func minShare(lg brandkit.Logo) float64 { return lg.MinWidth }
@@ -160,7 +159,20 @@ func placeName(b image.Rectangle, w, h int) lint.Text {
 type logoImage struct {
 	img    *image.NRGBA
 	aspect float64 // height / width
-	err    error
+	err    *logoError
+}
+
+// logoError is a kit logo that cannot be used: reported on each image as
+// an image-logo finding, so that a kit without its logo file still checks
+// text.
+type logoError struct{ msg lint.Text }
+
+func (e *logoError) Error() string { return e.msg.EN }
+
+func badLogo(file, id, en string) *logoImage {
+	return &logoImage{err: &logoError{lint.Text{
+		ID: fmt.Sprintf("logo kit %s %s; perbaiki [[logos]] file", file, id),
+		EN: fmt.Sprintf("kit logo %s %s; fix [[logos]] file", file, en)}}}
 }
 
 type logoKey struct{ i int }
@@ -172,11 +184,12 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 			read = readDataURI
 		}
 		data, err := read(lg.File)
+		name := logoName(lg)
 		if err != nil {
-			return &logoImage{err: fmt.Errorf("kit logo %s cannot be read: %s", lg.File, plainErr(err))}
+			return badLogo(name, "tidak bisa dibaca ("+plainErr(err)+")", "cannot be read ("+plainErr(err)+")")
 		}
 		if len(data) > MaxImageBytes || sniff(data) == "" {
-			return &logoImage{err: fmt.Errorf("kit logo %s is not a JPEG, PNG, GIF or WebP image", lg.File)}
+			return badLogo(name, "bukan gambar JPEG, PNG, GIF atau WebP", "is not a JPEG, PNG, GIF or WebP image")
 		}
 		cfg, err := safeConfig(data)
 		if err == nil && int64(cfg.Width)*int64(cfg.Height) > int64(kit.Images.PixelBudget()) {
@@ -187,7 +200,7 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 			img, err = safeDecode(data)
 		}
 		if err != nil {
-			return &logoImage{err: fmt.Errorf("kit logo %s cannot be decoded: %s", lg.File, decodeReason(err))}
+			return badLogo(name, "tidak bisa dibuka ("+decodeReason(err)+")", "cannot be decoded ("+decodeReason(err)+")")
 		}
 		n := imaging.Clone(img)
 		// Trim fully transparent margins: the logo is what is drawn.
@@ -195,7 +208,10 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 		b := n.Bounds()
 		return &logoImage{img: n, aspect: float64(b.Dy()) / float64(b.Dx())}
 	}).(*logoImage)
-	return v, v.err
+	if v.err != nil {
+		return v, v.err
+	}
+	return v, nil
 }
 
 func trimTransparent(m *image.NRGBA) *image.NRGBA {
