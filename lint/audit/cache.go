@@ -23,7 +23,8 @@ import (
 // systems): each line of a pack is a key, a tab and the entry as JSON. A
 // pack is written to a temporary file and renamed into place, so no reader
 // sees half of one. A missing, unreadable or corrupt entry is a miss, never
-// an error. Packs older than cacheMaxAge are removed.
+// an error. Packs older than 30 days, and the oldest beyond 96 MB in all,
+// are removed.
 type Cache struct {
 	Dir string
 	// Warn is called once when the cache cannot be written.
@@ -42,8 +43,13 @@ type Cache struct {
 // cacheFormat changes when the entry layout does.
 const cacheFormat = "audit-v1"
 
-// cacheMaxAge is how long a pack is kept.
-const cacheMaxAge = 30 * 24 * time.Hour
+// cacheMaxAge is how long a pack is kept, cacheMaxBytes how much the
+// packs may hold together (they are read into memory): about 100,000
+// posts' results.
+var (
+	cacheMaxAge         = 30 * 24 * time.Hour
+	cacheMaxBytes int64 = 96 << 20
+)
 
 // entry is one cached post.
 type entry struct {
@@ -82,16 +88,30 @@ func (c *Cache) load() {
 		return
 	}
 	now := time.Now()
-	for _, e := range ents {
+	// Packs are named by time: walking backwards, the newest are kept up
+	// to cacheMaxBytes; older ones, and any older than cacheMaxAge, go.
+	var keep []string
+	total := int64(0)
+	for i := len(ents) - 1; i >= 0; i-- {
+		e := ents[i]
 		name := e.Name()
 		if !strings.HasSuffix(name, ".pack") {
 			continue
 		}
 		p := filepath.Join(c.dir(), name)
-		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > cacheMaxAge {
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		total += info.Size()
+		if now.Sub(info.ModTime()) > cacheMaxAge || total > cacheMaxBytes {
 			os.Remove(p)
 			continue
 		}
+		keep = append(keep, p)
+	}
+	for i := len(keep) - 1; i >= 0; i-- {
+		p := keep[i]
 		b, err := os.ReadFile(p)
 		if err != nil {
 			continue
