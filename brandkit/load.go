@@ -228,6 +228,9 @@ func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
 			Defaults *bool  `toml:"defaults"`
 		} `toml:"kit"`
 	}
+	if err := depthProblem(path, src); err != nil {
+		return nil, err
+	}
 	// Only to learn the parent; full errors come from parse below.
 	_, _ = toml.Decode(string(src), &head)
 	var parent *Kit
@@ -254,8 +257,20 @@ func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
 	return l.parse(path, src, parent)
 }
 
+// depthProblem refuses a kit nested deeper than MaxTOMLDepth before the
+// decoder sees it (see TOMLTooDeep).
+func depthProblem(name string, src []byte) error {
+	if line := TOMLTooDeep(string(src)); line > 0 {
+		return Problem{File: name, Line: line, Msg: fmt.Sprintf("tables, arrays or dotted keys nested more than %d levels deep: not a kit", MaxTOMLDepth)}
+	}
+	return nil
+}
+
 func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if err := depthProblem(name, src); err != nil {
+		return nil, err
+	}
 	var k Kit
 	md, err := toml.Decode(string(src), &k)
 	if err != nil {

@@ -312,6 +312,12 @@ func (d *Draft) parseFront() []problem {
 	d.Front.Present = true
 	d.Front.Span = Span{0, closeEnd}
 	src := s[openEnd:closeAt]
+	if line := brandkit.TOMLTooDeep(src); line > 0 {
+		off := d.lineStarts[min(line, len(d.lineStarts)-1)]
+		return []problem{{rule: "draft-front-matter", start: off, end: off + lineLen(s, off), msg: Tf(
+			"front matter bersarang lebih dari %d tingkat; front matter cukup berisi beberapa kunci sederhana",
+			"the front matter nests more than %d levels deep; front matter needs only a few plain keys", brandkit.MaxTOMLDepth)}}
+	}
 	md, err := toml.Decode(src, &d.Front)
 	if err != nil {
 		line, msg := 0, err.Error()

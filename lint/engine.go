@@ -417,6 +417,12 @@ func (e *Engine) readAsset(path string) ([]byte, error) {
 	if _, isOS := e.files().(brandkit.OSFiles); !isOS {
 		return e.files().ReadFile(path)
 	}
+	// Look before opening: opening a named pipe waits for a writer forever.
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -170,11 +170,24 @@ var ErrNotBaseline = errors.New("not a selaras baseline file")
 
 // Read reads a baseline file.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := readRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	return Parse(data)
+}
+
+// readRegular reads a regular file; anything else (a named pipe, which
+// would block the read forever) is not a baseline.
+func readRegular(path string) ([]byte, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, ErrNotBaseline
+	}
+	return os.ReadFile(path)
 }
 
 // Parse decodes a baseline file's content.
@@ -194,7 +207,7 @@ func Parse(data []byte) (*File, error) {
 // Write writes the baseline atomically. An existing file at path that is
 // not a selaras baseline is left alone (ErrNotBaseline).
 func (b *File) Write(path string) error {
-	if data, err := os.ReadFile(path); err == nil {
+	if data, err := readRegular(path); err == nil {
 		if _, err := Parse(data); errors.Is(err, ErrNotBaseline) {
 			return err
 		}
