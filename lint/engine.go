@@ -315,6 +315,9 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	if in.Kind == KindText {
 		e.suppress(d, kit, frs)
 	}
+	// What rules derived for this draft (decoded images above all) is not
+	// needed once they ran; the draft itself stays for the output's excerpts.
+	d.memo.Clear()
 	return frs, errs, attached
 }
 
