@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"path/filepath"
+	"sort"
 
 	"github.com/disintegration/imaging"
 
@@ -348,8 +349,21 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 			cands = append(cands, candidate{score: pk.score, width: wl, box: fullBox(l, pk.x, pk.y, tw, th)})
 		}
 	}
+	// Re-rank the best coarse candidates by their exact score (opaque
+	// pixels only) at the same level, then refine the three best.
+	top := topDistinct(cands, 12)
+	for i, c := range top {
+		l := levelFor(py, c.width, coarseWidth)
+		tw, th := int(math.Round(c.width/l.scale)), int(math.Round(c.width*src.aspect/l.scale))
+		t := templateAt(kit, src, idx, tw, th)
+		x, y := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
+		if x+tw <= l.g.W && y+th <= l.g.H {
+			top[i].score = scoreAt(l, place(l, t), x, y, true)
+		}
+	}
+	sort.Slice(top, func(i, j int) bool { return top[i].score > top[j].score })
 	best := candidate{score: -2}
-	for _, c := range topDistinct(cands, 6) {
+	for _, c := range top[:min(3, len(top))] {
 		if r := refine(pc, kit, src, idx, rect, c); r.score > best.score {
 			best = r
 		}
