@@ -378,13 +378,30 @@ func sentences(toks []Token) []Span {
 
 // collectImages gathers the images named in front matter and in Markdown
 // image syntax, resolved against the draft's folder.
+//
+// A draft may name thousands of images (a hostile one): names are
+// deduplicated through a map, and front matter names are searched from
+// where the previous one was found, so the work stays linear.
 func (d *Draft) collectImages() {
+	seen := map[string]bool{}
+	from, misses := 0, 0
 	for _, ref := range d.Front.Images {
-		off := strings.Index(d.Source[:d.Body], ref)
+		if seen[ref] {
+			continue
+		}
+		off := -1
+		if k := strings.Index(d.Source[from:d.Body], ref); k >= 0 {
+			off = from + k
+		} else if misses < 64 { // written out of order, or with TOML escapes
+			misses++
+			off = strings.Index(d.Source[:d.Body], ref)
+		}
 		sp := Span{0, 0}
 		if off >= 0 {
 			sp = Span{off, off + len(ref)}
+			from = off + len(ref)
 		}
+		seen[ref] = true
 		d.addImage(ref, sp)
 	}
 	for i := 2; i < len(d.Tokens); i++ {
@@ -399,7 +416,8 @@ func (d *Draft) collectImages() {
 		// Walk back to the "[" and check for the "!" before it.
 		for j := i - 3; j >= 0 && j >= i-64; j-- {
 			if d.Tokens[j].Text == "[" {
-				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start {
+				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start && !seen[t.Text] {
+					seen[t.Text] = true
 					d.addImage(t.Text, Span{t.Start, t.End})
 				}
 				break
@@ -408,12 +426,8 @@ func (d *Draft) collectImages() {
 	}
 }
 
+// addImage attaches ref (collectImages skips names already attached).
 func (d *Draft) addImage(ref string, sp Span) {
-	for _, im := range d.Images {
-		if im.Ref == ref {
-			return
-		}
-	}
 	im := ImageRef{Ref: ref, Span: sp}
 	dir := filepath.Dir(d.Abs)
 	p := filepath.Clean(filepath.Join(dir, filepath.FromSlash(ref)))
