@@ -345,7 +345,7 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		lr := scaleRect(rect, 1/l.scale)
 		// Every other position: a 10-20 pixel template's peak is wider
 		// than that, and the refinement searches around it.
-		for _, pk := range searchTop(l, t, lr, 2, false, 3) {
+		for _, pk := range searchTop(l, t, lr, 2, fast, 3) {
 			cands = append(cands, candidate{score: pk.score, width: wl, box: fullBox(l, pk.x, pk.y, tw, th)})
 		}
 	}
@@ -358,7 +358,7 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		t := templateAt(kit, src, idx, tw, th)
 		x, y := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
 		if x+tw <= l.g.W && y+th <= l.g.H {
-			top[i].score = scoreAt(l, place(l, t), x, y, true)
+			top[i].score = scoreAt(l, place(l, t), x, y, exact)
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].score > top[j].score })
@@ -400,6 +400,10 @@ func fullBox(l *level, x, y, w, h int) image.Rectangle {
 func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.Rectangle, c candidate) candidate {
 	py := pc.pyramid()
 	l := levelFor(py, c.width, fineWidth)
+	win := fast
+	if l.it == nil {
+		win = fastDirect // small windows: no integral image for this level
+	}
 	lr := scaleRect(rect, 1/l.scale)
 	try := func(wl float64, cx, cy, radius int) (candidate, bool) {
 		tw, th := int(math.Round(wl/l.scale)), int(math.Round(wl*src.aspect/l.scale))
@@ -410,12 +414,12 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 		if t.n < 12 || t.norm == 0 {
 			return candidate{}, false
 		}
-		win := image.Rect(cx-radius, cy-radius, cx+radius+tw, cy+radius+th).Intersect(lr)
-		_, x, y := searchRect(l, t, win, 1, false)
+		area := image.Rect(cx-radius, cy-radius, cx+radius+tw, cy+radius+th).Intersect(lr)
+		_, x, y := searchRect(l, t, area, 1, win)
 		if x < 0 {
 			return candidate{}, false
 		}
-		s := scoreAt(l, place(l, t), x, y, true)
+		s := scoreAt(l, place(l, t), x, y, exact)
 		return candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)}, true
 	}
 	at := func(c candidate) (int, int) {

@@ -65,6 +65,32 @@ type level struct {
 	scale float64 // full-size pixels per pixel of this level
 }
 
+// mode is how scoreAt computes a score.
+type mode int
+
+const (
+	// fast: window statistics from integral images over the template's
+	// bounding box (transparent pixels included): for ranking.
+	fast mode = iota
+	// fastDirect: as fast, the window sums added up directly (small
+	// windows on a level without an integral image yet).
+	fastDirect
+	// exact: a masked template's opaque pixels only.
+	exact
+)
+
+// directSums adds up Σ I and Σ I² over a window.
+func directSums(g *greyImage, x, y, w, h int) (float64, float64) {
+	var s1, s2 float32
+	for j := 0; j < h; j++ {
+		for _, v := range g.Pix[(y+j)*g.W+x : (y+j)*g.W+x+w] {
+			s1 += v
+			s2 += v * v
+		}
+	}
+	return float64(s1), float64(s2)
+}
+
 // pyramid halves the grey copy until it is small.
 type pyramid struct {
 	levels []*level
@@ -120,15 +146,20 @@ func place(l *level, t *template) placed {
 	return pt
 }
 
-// scoreAt is the NCC of t placed at (x,y) of level l. With exact false, a
+// scoreAt is the NCC of t placed at (x,y) of level l. Unless m is exact, a
 // masked template is scored as if its bounding box were opaque for the
 // window's statistics (one dense pass, integral images): a ranking good
 // enough for the coarse search, refined exactly afterwards.
-func scoreAt(l *level, t placed, x, y int, exact bool) float64 {
+func scoreAt(l *level, t placed, x, y int, m mode) float64 {
 	g := l.g
 	n := float64(t.n)
-	if !t.masked || !exact {
-		s1, s2 := l.integral().sums(x, y, t.w, t.h)
+	if !t.masked || m != exact {
+		var s1, s2 float64
+		if l.it == nil && m == fastDirect {
+			s1, s2 = directSums(g, x, y, t.w, t.h)
+		} else {
+			s1, s2 = l.integral().sums(x, y, t.w, t.h)
+		}
 		nb := float64(t.w * t.h)
 		v := (s2 - s1*s1/nb) * n / nb
 		if v < 1e-3*n || t.norm == 0 { // a flat window: no structure to match
@@ -177,8 +208,8 @@ func dot(a, b []float32) float32 {
 
 // searchRect finds the best position of t inside rect (level coordinates:
 // the template must fit inside rect). step > 1 skips positions.
-func searchRect(l *level, tp *template, rect image.Rectangle, step int, exact bool) (float64, int, int) {
-	if ps := searchTop(l, tp, rect, step, exact, 1); len(ps) > 0 {
+func searchRect(l *level, tp *template, rect image.Rectangle, step int, m mode) (float64, int, int) {
+	if ps := searchTop(l, tp, rect, step, m, 1); len(ps) > 0 {
 		return ps[0].score, ps[0].x, ps[0].y
 	}
 	return -2, -1, -1
@@ -191,13 +222,13 @@ type peak struct {
 
 // searchTop returns up to k best positions of t inside rect that are at
 // least half a template apart, best first.
-func searchTop(l *level, tp *template, rect image.Rectangle, step int, exact bool, k int) []peak {
+func searchTop(l *level, tp *template, rect image.Rectangle, step int, m mode, k int) []peak {
 	t := place(l, tp)
 	rect = rect.Intersect(image.Rect(0, 0, l.g.W, l.g.H))
 	var top []peak
 	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
 		for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
-			s := scoreAt(l, t, x, y, exact)
+			s := scoreAt(l, t, x, y, m)
 			if len(top) == k && s <= top[k-1].score {
 				continue
 			}
