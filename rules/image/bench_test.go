@@ -5,6 +5,7 @@ import (
 	"image"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -87,3 +88,28 @@ func BenchmarkLogoSearch(b *testing.B) {
 }
 
 var _ = lint.KindImage
+
+// BenchmarkBudgetRatio alternates decoding alone and running every image
+// rule (decode included) on the same poster, and reports their ratio as
+// "x-decode": steadier than comparing two benchmarks on a shared machine.
+func BenchmarkBudgetRatio(b *testing.B) {
+	on, _ := benchPosters(b)
+	kit := testKitWith(b, "")
+	files := memFiles{"/mem/poster.jpg": on}
+	in := draftInput("post.md", instagramDraft("poster.jpg"))
+	runImages(b, kit, files, in)
+	var dec, all time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		if _, _, err := image.Decode(bytes.NewReader(on)); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		runImages(b, kit, files, in)
+		t2 := time.Now()
+		dec += t1.Sub(t0)
+		all += t2.Sub(t1)
+	}
+	b.ReportMetric(float64(all)/float64(dec), "x-decode")
+	b.ReportMetric(float64(dec.Milliseconds())/float64(b.N), "decode-ms")
+}

@@ -51,12 +51,13 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	type bin struct{ n, r, g, b int32 }
 	bins := make([]bin, nb)
 	binOf := make([]int32, w*h)
+	flatAt := flatMask(m)
 	flat := 0
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			i := y*w + x
 			binOf[i] = -1
-			if !isFlat(m, x, y) {
+			if !flatAt[i] {
 				continue
 			}
 			r, g, b := m.at(x, y)
@@ -79,7 +80,10 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	}
 	sort.Slice(keys, func(i, j int) bool { return bins[keys[i]].n > bins[keys[j]].n })
 	// Greedy grouping: a bin joins the first colour it is close to.
-	binCluster := map[int]int{}
+	binCluster := make([]int16, nb) // bin -> colour, -1 for none
+	for i := range binCluster {
+		binCluster[i] = -1
+	}
 	var all []*cluster
 	for _, k := range keys {
 		b := bins[k]
@@ -97,13 +101,16 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 			joined = len(all) - 1
 		}
 		all[joined].count += int(b.n)
-		binCluster[k] = joined
+		binCluster[k] = int16(joined)
 	}
 	labs := make([]lab, len(palette))
 	for i, c := range palette {
 		labs[i] = toLab(c.R, c.G, c.B)
 	}
-	keep := map[int]int16{}
+	keep := make([]int16, len(all)) // colour -> designed colour index, -1 for none
+	for i := range keep {
+		keep[i] = -1
+	}
 	for ci, c := range all {
 		c.share = float64(c.count) / float64(total)
 		if c.share < minShare {
@@ -123,12 +130,12 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 		if k < 0 {
 			continue
 		}
-		ci, ok := binCluster[int(k)]
-		if !ok {
+		ci := binCluster[k]
+		if ci < 0 {
 			continue
 		}
-		idx, ok := keep[ci]
-		if !ok {
+		idx := keep[ci]
+		if idx < 0 {
 			continue
 		}
 		d.pixel[i] = idx
@@ -145,6 +152,41 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 		d.OffBox = image.Rect(int(float64(minX)*sx), int(float64(minY)*sy), min(pc.W, int(float64(maxX+1)*sx+0.5)), min(pc.H, int(float64(maxY+1)*sy+0.5)))
 	}
 	return d
+}
+
+// flatMask tells for every pixel whether it and its 8 neighbours are
+// nearly the same colour (see isFlat), comparing each pair of neighbours
+// once: right, down, down-right and down-left.
+func flatMask(m *rgbImage) []bool {
+	w, h, p := m.W, m.H, m.Pix
+	close := func(i, j int) bool {
+		return absDiff(p[3*i], p[3*j]) <= flatLevel && absDiff(p[3*i+1], p[3*j+1]) <= flatLevel && absDiff(p[3*i+2], p[3*j+2]) <= flatLevel
+	}
+	right, down, dr, dl := make([]bool, w*h), make([]bool, w*h), make([]bool, w*h), make([]bool, w*h)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			i := y*w + x
+			right[i] = x+1 >= w || close(i, i+1)
+			down[i] = y+1 >= h || close(i, i+w)
+			dr[i] = x+1 >= w || y+1 >= h || close(i, i+w+1)
+			dl[i] = x == 0 || y+1 >= h || close(i, i+w-1)
+		}
+	}
+	out := make([]bool, w*h)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			i := y*w + x
+			ok := right[i] && down[i] && dr[i] && dl[i]
+			if ok && x > 0 {
+				ok = right[i-1]
+			}
+			if ok && y > 0 {
+				ok = down[i-w] && (x+1 >= w || dl[i-w+1]) && (x == 0 || dr[i-w-1])
+			}
+			out[i] = ok
+		}
+	}
+	return out
 }
 
 // isFlat reports whether the pixel and its 8 neighbours are nearly the

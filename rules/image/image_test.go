@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/color"
+	"math/rand"
 	"runtime"
 	"sort"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/linttest"
 )
@@ -317,5 +319,61 @@ func TestMissingKitLogo(t *testing.T) {
 	fs := got["poster.jpg"]
 	if len(fs) != 1 || fs[0].Rule != "image-logo" || !strings.Contains(fs[0].Message.EN, "hilang.png cannot be read") {
 		t.Fatalf("got%s", describe(fs))
+	}
+}
+
+// TestWebP: WebP decodes through golang.org/x/image/webp; its format is read
+// from the content, whatever the file's name.
+func TestWebP(t *testing.T) {
+	data, err := readDataURI("data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==") // 1x1 lossless
+	if err != nil {
+		t.Fatal(err)
+	}
+	pc := decodePicture(func(string) ([]byte, error) { return data, nil }, "foto.jpg", "foto.jpg", 1<<20)
+	if !pc.OK() || pc.Format != "webp" || pc.W != 1 || pc.H != 1 {
+		t.Fatalf("got format %q %dx%d, problem %q", pc.Format, pc.W, pc.H, pc.Problem.EN)
+	}
+	files := memFiles{"/mem/foto.jpg": data}
+	got := runImages(t, testKitWith(t, ""), files, draftInput("post.md", instagramDraft("foto.jpg")))
+	found := false
+	for _, f := range got["foto.jpg"] {
+		if f.Rule == "image-format" && strings.Contains(f.Message.EN, "WEBP is not accepted by instagram") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no image-format finding for a WebP on instagram:%s", describe(got["foto.jpg"]))
+	}
+}
+
+// TestDamagedFilesNeverBreakARule: cut and corrupted JPEG, PNG and GIF
+// files give findings, never a rule failure (which would be exit 2).
+func TestDamagedFilesNeverBreakARule(t *testing.T) {
+	s := onBrand()
+	s.w, s.h, s.photo = 96, 120, false
+	small := poster(s)
+	r := rand.New(rand.NewSource(9))
+	kit := testKitWith(t, "")
+	for _, good := range [][]byte{encJPEG(t, small, 80), encPNG(t, small), encGIF(t, small)} {
+		var bad [][]byte
+		for cut := 1; cut < len(good); cut += len(good)/40 + 1 {
+			bad = append(bad, good[:cut])
+		}
+		for i := 0; i < 40; i++ {
+			b := append([]byte{}, good...)
+			for k := 0; k < 4; k++ {
+				b[8+r.Intn(len(b)-8)] = byte(r.Intn(256))
+			}
+			bad = append(bad, b)
+		}
+		for _, b := range bad {
+			files := memFiles{"/mem/x.img": b}
+			eng := &lint.Engine{Rules: Rules(), Kits: &brandkit.Loader{Fixed: kit}, Files: files, Jobs: 1}
+			files["/mem/logo.png"] = encPNG(t, logoMark(64))
+			res := eng.Run([]lint.Input{imageInput("x.img")})
+			if len(res.Errors) > 0 {
+				t.Fatalf("a damaged file broke a rule: %v", res.Errors)
+			}
+		}
 	}
 }

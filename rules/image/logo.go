@@ -358,7 +358,7 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		t := templateAt(kit, src, idx, tw, th)
 		x, y := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
 		if x+tw <= l.g.W && y+th <= l.g.H {
-			top[i].score = scoreAt(l, place(l, t), x, y, exact)
+			top[i].score = scoreAt(l, place(l, t), x, y, exact, nil)
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].score > top[j].score })
@@ -402,7 +402,7 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 	l := levelFor(py, c.width, fineWidth)
 	win := fast
 	if l.it == nil {
-		win = fastDirect // small windows: no integral image for this level
+		win = fastLocal // small windows: no integral image of the whole level
 	}
 	lr := scaleRect(rect, 1/l.scale)
 	try := func(wl float64, cx, cy, radius int) (candidate, bool) {
@@ -419,7 +419,7 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 		if x < 0 {
 			return candidate{}, false
 		}
-		s := scoreAt(l, place(l, t), x, y, exact)
+		s := scoreAt(l, place(l, t), x, y, exact, nil)
 		return candidate{score: s, width: wl, box: fullBox(l, x, y, tw, th)}, true
 	}
 	at := func(c candidate) (int, int) {

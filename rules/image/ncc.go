@@ -17,17 +17,24 @@ import (
 
 // integral holds summed-area tables of a grey image and of its square.
 type integral struct {
+	ox, oy int // the image point the tables start at
 	w, h   int
 	s, ssq []float64 // (w+1)*(h+1)
 }
 
 func newIntegral(g *greyImage) *integral {
-	w, h := g.W, g.H
-	it := &integral{w: w, h: h, s: make([]float64, (w+1)*(h+1)), ssq: make([]float64, (w+1)*(h+1))}
+	return newIntegralRect(g, image.Rect(0, 0, g.W, g.H))
+}
+
+// newIntegralRect builds the tables over one rectangle of the image only.
+func newIntegralRect(g *greyImage, r image.Rectangle) *integral {
+	w, h := r.Dx(), r.Dy()
+	it := &integral{ox: r.Min.X, oy: r.Min.Y, w: w, h: h, s: make([]float64, (w+1)*(h+1)), ssq: make([]float64, (w+1)*(h+1))}
 	for y := 0; y < h; y++ {
 		var rs, rq float64
+		row := g.Pix[(y+r.Min.Y)*g.W+r.Min.X:]
 		for x := 0; x < w; x++ {
-			v := float64(g.Pix[y*w+x])
+			v := float64(row[x])
 			rs += v
 			rq += v * v
 			i := (y+1)*(w+1) + x + 1
@@ -40,6 +47,7 @@ func newIntegral(g *greyImage) *integral {
 
 // sums returns Σ I and Σ I² over the rectangle at (x,y) of size w x h.
 func (it *integral) sums(x, y, w, h int) (float64, float64) {
+	x, y = x-it.ox, y-it.oy
 	W := it.w + 1
 	a, b, c, d := y*W+x, y*W+x+w, (y+h)*W+x, (y+h)*W+x+w
 	return it.s[d] - it.s[b] - it.s[c] + it.s[a], it.ssq[d] - it.ssq[b] - it.ssq[c] + it.ssq[a]
@@ -72,24 +80,12 @@ const (
 	// fast: window statistics from integral images over the template's
 	// bounding box (transparent pixels included): for ranking.
 	fast mode = iota
-	// fastDirect: as fast, the window sums added up directly (small
-	// windows on a level without an integral image yet).
-	fastDirect
+	// fastLocal: as fast, with integral images over the searched
+	// rectangle only (small windows on a level that has none yet).
+	fastLocal
 	// exact: a masked template's opaque pixels only.
 	exact
 )
-
-// directSums adds up Σ I and Σ I² over a window.
-func directSums(g *greyImage, x, y, w, h int) (float64, float64) {
-	var s1, s2 float32
-	for j := 0; j < h; j++ {
-		for _, v := range g.Pix[(y+j)*g.W+x : (y+j)*g.W+x+w] {
-			s1 += v
-			s2 += v * v
-		}
-	}
-	return float64(s1), float64(s2)
-}
 
 // pyramid halves the grey copy until it is small.
 type pyramid struct {
@@ -150,16 +146,14 @@ func place(l *level, t *template) placed {
 // masked template is scored as if its bounding box were opaque for the
 // window's statistics (one dense pass, integral images): a ranking good
 // enough for the coarse search, refined exactly afterwards.
-func scoreAt(l *level, t placed, x, y int, m mode) float64 {
+func scoreAt(l *level, t placed, x, y int, m mode, it *integral) float64 {
 	g := l.g
 	n := float64(t.n)
 	if !t.masked || m != exact {
-		var s1, s2 float64
-		if l.it == nil && m == fastDirect {
-			s1, s2 = directSums(g, x, y, t.w, t.h)
-		} else {
-			s1, s2 = l.integral().sums(x, y, t.w, t.h)
+		if it == nil {
+			it = l.integral()
 		}
+		s1, s2 := it.sums(x, y, t.w, t.h)
 		nb := float64(t.w * t.h)
 		v := (s2 - s1*s1/nb) * n / nb
 		if v < 1e-3*n || t.norm == 0 { // a flat window: no structure to match
@@ -225,10 +219,14 @@ type peak struct {
 func searchTop(l *level, tp *template, rect image.Rectangle, step int, m mode, k int) []peak {
 	t := place(l, tp)
 	rect = rect.Intersect(image.Rect(0, 0, l.g.W, l.g.H))
+	var it *integral
+	if m == fastLocal && !rect.Empty() {
+		it = newIntegralRect(l.g, rect)
+	}
 	var top []peak
 	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
 		for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
-			s := scoreAt(l, t, x, y, m)
+			s := scoreAt(l, t, x, y, m, it)
 			if len(top) == k && s <= top[k-1].score {
 				continue
 			}

@@ -94,19 +94,25 @@ func fixedGrey(g *greyImage, side int) *greyImage {
 	w, h := fitSide(g.W, g.H, side)
 	out := &greyImage{W: w, H: h, Pix: make([]float32, w*h)}
 	fx, fy := float64(g.W)/float64(w), float64(g.H)/float64(h)
+	x0s, x1s, wxs := make([]int, w), make([]int, w), make([]float32, w)
+	for x := range w {
+		sx := math.Max(0, (float64(x)+0.5)*fx-0.5)
+		x0s[x] = min(int(sx), g.W-1)
+		x1s[x] = min(x0s[x]+1, g.W-1)
+		wxs[x] = float32(sx - float64(x0s[x]))
+	}
 	for y := 0; y < h; y++ {
 		sy := math.Max(0, (float64(y)+0.5)*fy-0.5)
 		y0 := min(int(sy), g.H-1)
 		y1 := min(y0+1, g.H-1)
 		wy := float32(sy - float64(y0))
-		for x := 0; x < w; x++ {
-			sx := math.Max(0, (float64(x)+0.5)*fx-0.5)
-			x0 := min(int(sx), g.W-1)
-			x1 := min(x0+1, g.W-1)
-			wx := float32(sx - float64(x0))
-			a := g.Pix[y0*g.W+x0]*(1-wx) + g.Pix[y0*g.W+x1]*wx
-			b := g.Pix[y1*g.W+x0]*(1-wx) + g.Pix[y1*g.W+x1]*wx
-			out.Pix[y*w+x] = a*(1-wy) + b*wy
+		r0, r1 := g.Pix[y0*g.W:(y0+1)*g.W], g.Pix[y1*g.W:(y1+1)*g.W]
+		orow := out.Pix[y*w : (y+1)*w]
+		for x := range orow {
+			x0, x1, wx := x0s[x], x1s[x], wxs[x]
+			a := r0[x0] + (r0[x1]-r0[x0])*wx
+			b := r1[x0] + (r1[x1]-r1[x0])*wx
+			orow[x] = a + (b-a)*wy
 		}
 	}
 	return out
