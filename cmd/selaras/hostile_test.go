@@ -424,6 +424,12 @@ func hostileCases() []hostileCase {
 			mkfifo(t, filepath.Join(dir, "selaras.toml"))
 			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
 		}, stderr: "not a regular file"},
+		{name: "named pipe as the kit's logo", setup: func(t *testing.T, dir string) {
+			mkfifo(t, filepath.Join(dir, "logo.png"))
+			writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte("[[logos]]\nfile = \"logo.png\"\nzone = \"any\"\n"))
+			writeBytes(t, filepath.Join(dir, "poster.png"), encodePNG(t, poster(300, 300)))
+			writeBytes(t, filepath.Join(dir, "a.md"), []byte("+++\nimages = [\"poster.png\"]\n+++\n"+ok))
+		}, args: []string{"a.md"}, want: map[string]string{"poster.png": "image-logo"}},
 		{name: "named pipe as the baseline", setup: func(t *testing.T, dir string) {
 			mkfifo(t, filepath.Join(dir, ".selaras-baseline.json"))
 			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
