@@ -319,6 +319,9 @@ func hostileCases() []hostileCase {
 				t.Fatal(err)
 			}
 		}, want: map[string]string{"huge.md": "draft-unreadable"}},
+		{name: "7.5 MB draft (under the 8 MiB limit)", setup: text("big.md", func() []byte {
+			return []byte(strings.Repeat("Warga datang ke balai desa. ", 7500000/28) + "\n" + ok)
+		})},
 		{name: "1 MB single line of jargon", setup: text("line.md", func() []byte {
 			return []byte(strings.Repeat("Dalam rangka ", 80000) + "\n")
 		}), want: map[string]string{"line.md": "jargon"}},
