@@ -13,6 +13,7 @@ import (
 	"math"
 	"math/rand"
 	"sort"
+	"sync"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -63,8 +64,26 @@ func logoMark(size int) *image.NRGBA {
 	return m
 }
 
+var photos sync.Map // photoKey -> *image.NRGBA: tests reuse them (read only)
+
+type photoKey struct {
+	w, h int
+	seed int64
+}
+
 // photo is a textured, photo-like picture: smooth shapes plus fine noise.
+// The result is shared: callers must not change it.
 func photo(w, h int, seed int64) *image.NRGBA {
+	k := photoKey{w, h, seed}
+	if v, ok := photos.Load(k); ok {
+		return v.(*image.NRGBA)
+	}
+	m := makePhoto(w, h, seed)
+	photos.Store(k, m)
+	return m
+}
+
+func makePhoto(w, h int, seed int64) *image.NRGBA {
 	r := rand.New(rand.NewSource(seed))
 	m := image.NewNRGBA(image.Rect(0, 0, w, h))
 	type blob struct{ x, y, rad, cr, cg, cb float64 }
