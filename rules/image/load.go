@@ -109,6 +109,13 @@ func displayPath(d *lint.Draft, im lint.ImageRef) string {
 	return filepath.Join(filepath.Dir(d.Path), ref)
 }
 
+// isRemote reports whether an image reference is a web address: selaras
+// never goes on the network, so such images are not checked.
+func isRemote(ref string) bool {
+	l := strings.ToLower(ref)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
+
 // isDataURI reports whether an image reference is an inline data: URI
 // (as Markdown editors paste them), decoded instead of read from disk.
 func isDataURI(ref string) bool { return strings.HasPrefix(ref, "data:image/") }
@@ -450,7 +457,7 @@ func platformFor(p *lint.Pass) (string, brandkit.Platform, bool) {
 // content root).
 func each(p *lint.Pass, fn func(im lint.ImageRef, pc *picture)) {
 	for _, im := range p.Draft.Images {
-		if im.Escapes || kitAsset(p, im) {
+		if im.Escapes || kitAsset(p, im) || isRemote(im.Ref) {
 			continue
 		}
 		pc := load(p, im)

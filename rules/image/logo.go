@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/disintegration/imaging"
 
@@ -138,22 +139,33 @@ func zoneName(z brandkit.Zone) lint.Text {
 	return lint.Text{ID: "di mana saja pada gambar", EN: "anywhere on the image"}
 }
 
-// placeName names where a box sits, for messages.
+// placeName names where a box sits, for messages: "di kanan bawah", "at
+// the bottom right".
 func placeName(b image.Rectangle, w, h int) lint.Text {
 	cx, cy := (b.Min.X+b.Max.X)/2, (b.Min.Y+b.Max.Y)/2
-	v, ve := "tengah", "middle"
+	v, ve := "", "middle"
 	if cy < h/3 {
 		v, ve = "atas", "top"
 	} else if cy > 2*h/3 {
 		v, ve = "bawah", "bottom"
 	}
-	s, se := "tengah", "centre"
+	s, se := "", "centre"
 	if cx < w/3 {
 		s, se = "kiri", "left"
 	} else if cx > 2*w/3 {
 		s, se = "kanan", "right"
 	}
-	return lint.Text{ID: fmt.Sprintf("di bagian %s %s", v, s), EN: fmt.Sprintf("at the %s %s", ve, se)}
+	id := strings.TrimSpace(s + " " + v)
+	if id == "" {
+		id = "tengah"
+	} else if s == "" || v == "" {
+		id = "tengah " + id
+	}
+	en := "at the " + ve + " " + se
+	if ve == "middle" && se == "centre" {
+		en = "in the centre"
+	}
+	return lint.Text{ID: "di " + id, EN: en}
 }
 
 // logoImage is a kit logo decoded once per kit.

@@ -22,7 +22,7 @@ var Unreadable = &lint.Rule{
 
 func checkUnreadable(p *lint.Pass) error {
 	for _, im := range p.Draft.Images {
-		if im.Escapes || kitAsset(p, im) {
+		if im.Escapes || kitAsset(p, im) || isRemote(im.Ref) {
 			continue
 		}
 		pc := load(p, im)
