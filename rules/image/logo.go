@@ -379,9 +379,15 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		if r := refine(pc, kit, src, idx, rect, c); r.score > best.score {
 			best = r
 		}
+		if best.score >= sureMatch {
+			break // an unmistakable match: the others cannot matter
+		}
 	}
 	return best
 }
+
+// sureMatch is a refined score no other candidate is worth refining after.
+const sureMatch = 0.9
 
 // levelFor picks the coarsest level where a logo of width wl (full-size
 // pixels) is still at least want pixels wide.
