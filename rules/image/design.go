@@ -2,6 +2,7 @@ package image
 
 import (
 	"image"
+	"math"
 	"sort"
 
 	"github.com/selaras/selaras/brandkit"
@@ -30,6 +31,21 @@ type cluster struct {
 	Nearest  brandkit.HexColor
 	Distance float64 // CIEDE2000 to Nearest
 	Off      bool
+
+	sr, sg, sb, sq float64 // sums over the pixels, for spread
+}
+
+// spread is the standard deviation of the colour's pixels, in levels (the
+// mean over the three channels): JPEG noise on a flat area stays near 1-2,
+// a slice of a gradient (a sky in a photo) spreads over its whole width.
+func (c *cluster) spread() float64 {
+	n := float64(c.count)
+	if n == 0 {
+		return 0
+	}
+	mr, mg, mb := c.sr/n, c.sg/n, c.sb/n
+	v := (c.sq/n - mr*mr - mg*mg - mb*mb) / 3
+	return math.Sqrt(math.Max(v, 0))
 }
 
 func (c *cluster) Hex() string { return brandkit.HexColor{R: c.R, G: c.G, B: c.B}.String() }
@@ -38,6 +54,7 @@ const (
 	flatLevel   = 10   // a pixel is flat when its 8 neighbours differ by at most this much per channel
 	binBits     = 5    // colour histogram bins: 5 bits a channel
 	mergeDE     = 3.0  // bins closer than this (CIEDE2000) are one colour
+	maxSpread   = 3.0  // a designed colour's pixels spread less than this (levels)
 	minBinShare = .002 // bins smaller than this are noise
 )
 
@@ -48,7 +65,10 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	w, h := m.W, m.H
 	d := &design{W: w, H: h, pixel: make([]int16, w*h)}
 	const nb = 1 << (3 * binBits)
-	type bin struct{ n, r, g, b int32 }
+	type bin struct {
+		n, r, g, b int32
+		sq         int64 // Σ r²+g²+b²: the spread of a colour
+	}
 	bins := make([]bin, nb)
 	binOf := make([]int32, w*h)
 	flatAt := flatMask(m)
@@ -68,6 +88,7 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 			bb.r += int32(r)
 			bb.g += int32(g)
 			bb.b += int32(b)
+			bb.sq += int64(r)*int64(r) + int64(g)*int64(g) + int64(b)*int64(b)
 			flat++
 		}
 	}
@@ -100,7 +121,12 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 			all = append(all, &cluster{R: r, G: g, B: bl, lab: l})
 			joined = len(all) - 1
 		}
-		all[joined].count += int(b.n)
+		c := all[joined]
+		c.count += int(b.n)
+		c.sr += float64(b.r)
+		c.sg += float64(b.g)
+		c.sb += float64(b.b)
+		c.sq += float64(b.sq)
 		binCluster[k] = int16(joined)
 	}
 	labs := make([]lab, len(palette))
@@ -113,8 +139,8 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	}
 	for ci, c := range all {
 		c.share = float64(c.count) / float64(total)
-		if c.share < minShare {
-			continue
+		if c.share < minShare || c.spread() > maxSpread {
+			continue // too small, or a smooth gradient (a sky): not a designed colour
 		}
 		if len(palette) > 0 {
 			c.Nearest, c.Distance = nearestBrand(c.lab, palette, labs)

@@ -84,7 +84,19 @@ func TestImageRules(t *testing.T) {
 		{name: "logo scaled 90%", file: func(t *testing.T) []byte { s := onBrand(); s.logoShare *= 0.9; return encJPEG(t, poster(s), 85) }, draft: "instagram"},
 		{name: "logo scaled 110%", file: func(t *testing.T) []byte { s := onBrand(); s.logoShare *= 1.1; return encJPEG(t, poster(s), 85) }, draft: "instagram"},
 		{name: "on its own, PNG", file: func(t *testing.T) []byte { return encPNG(t, poster(onBrand())) }},
+		{name: "a photo's smooth sky is not a designed colour", file: func(t *testing.T) []byte {
+			m := poster(onBrand())
+			for y := 400; y < 700; y++ { // a clear sky: a gentle vertical gradient
+				for x := 216; x < 864; x++ {
+					f := float64(y-400) / 300
+					m.SetNRGBA(x, y, color.NRGBA{clamp(110 + 90*f), clamp(160 + 60*f), clamp(225 + 25*f), 255})
+				}
+			}
+			return encJPEG(t, m, 85)
+		}, draft: "instagram"},
 		{name: "off-brand band", file: func(t *testing.T) []byte { s := onBrand(); s.band = red; return encJPEG(t, poster(s), 85) },
+			draft: "instagram", want: []string{"image-palette"}, match: "#D"},
+		{name: "off-brand band, JPEG quality 50", file: func(t *testing.T) []byte { s := onBrand(); s.band = red; return encJPEG(t, poster(s), 50) },
 			draft: "instagram", want: []string{"image-palette"}, match: "#D"},
 		{name: "logo missing", file: func(t *testing.T) []byte { s := onBrand(); s.logoShare = 0; return encJPEG(t, poster(s), 85) },
 			draft: "instagram", want: []string{"image-logo"}, match: "not found"},
