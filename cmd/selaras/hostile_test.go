@@ -134,6 +134,7 @@ type hostileCase struct {
 	name  string
 	setup func(t *testing.T, dir string) // writes the files into dir
 	args  []string                       // after "check --format json"; default "."
+	cmd   []string                       // the whole command line instead (another subcommand)
 	// want lists path -> rule that must be reported; none means the files
 	// are checked normally (exit 0 or 1, no draft-* or image-unreadable
 	// finding).
@@ -437,6 +438,8 @@ func hostileCases() []hostileCase {
 			mkfifo(t, filepath.Join(dir, ".selaras-baseline.json"))
 			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
 		}, stderr: "baseline"},
+		{name: "named pipe as an audit export", setup: func(t *testing.T, dir string) { mkfifo(t, filepath.Join(dir, "ekspor.csv")) },
+			cmd: []string{"audit", "--month", "2025-10", "--no-cache", "ekspor.csv"}, stderr: "bukan berkas biasa"},
 		{name: "path with a newline", setup: files("baris\nbaru.md", "Dalam rangka HUT kami mengundang warga.\n"),
 			want: map[string]string{"baris\nbaru.md": "jargon"}},
 		{name: "attached image outside the folder", setup: func(t *testing.T, dir string) {
@@ -463,6 +466,9 @@ func TestHostileInputs(t *testing.T) {
 			args := append([]string{"check", "--format", "json"}, c.args...)
 			if len(c.args) == 0 {
 				args = append(args, ".")
+			}
+			if c.cmd != nil {
+				args = c.cmd
 			}
 			r := runBounded(t, dir, hostileTimeout, args...)
 			t.Logf("exit %d in %v, peak %d MB", r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10)

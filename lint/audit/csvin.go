@@ -79,6 +79,10 @@ type csvReader struct {
 // openCSV opens an export and maps its header. An export without a text
 // or date column is an error for the whole file.
 func openCSV(name string, cols map[string]string, loc *time.Location) (*csvReader, io.Closer, error) {
+	// Look before opening: opening a named pipe waits for a writer forever.
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return nil, nil, errf("%s: bukan berkas biasa; simpan ekspornya sebagai berkas dulu", "%s: not a regular file; save the export as a file first", name)
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, errf("%s: tidak bisa dibuka: %v", "%s: cannot be opened: %v", name, plainErr(err))
