@@ -389,3 +389,32 @@ func TestDamagedFilesNeverBreakARule(t *testing.T) {
 		}
 	}
 }
+
+// TestParallelDrafts: drafts checked at once share the kit's logo
+// templates; run with -race.
+func TestParallelDrafts(t *testing.T) {
+	files := memFiles{"/mem/logo.png": encPNG(t, logoMark(200))}
+	var in []lint.Input
+	for i := 0; i < 6; i++ {
+		s := onBrand()
+		s.w, s.h = 540, 675
+		s.logoShare = 0.12 + 0.02*float64(i)
+		name := fmt.Sprintf("p%d.jpg", i)
+		files["/mem/"+name] = encJPEG(t, poster(s), 85)
+		in = append(in, draftInput(fmt.Sprintf("d%d.md", i), instagramDraft(name)))
+	}
+	kit := testKitWith(t, "")
+	pl := kit.Platforms["instagram"]
+	pl.MinWidth = 500 // the posters are 540 wide
+	kit.Platforms["instagram"] = pl
+	eng := &lint.Engine{Rules: Rules(), Kits: &brandkit.Loader{Fixed: kit}, Files: files, Jobs: 4}
+	res := eng.Run(in)
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	for _, fr := range res.Files {
+		for _, f := range fr.Findings {
+			t.Errorf("%s: %s %s", fr.Path, f.Rule, f.Message.EN)
+		}
+	}
+}

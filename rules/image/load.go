@@ -209,6 +209,11 @@ func decodePicture(read func(string) ([]byte, error), path, display string, budg
 		pc.Problem = lint.Tf("gambar %s tidak bisa dibuka: %s", "the %s image cannot be decoded: %s", strings.ToUpper(pc.Format), decodeReason(err))
 		return pc
 	}
+	if b := img.Bounds(); pc.Format == "gif" && !b.Empty() {
+		// A GIF's first frame may cover part of its logical screen: judge
+		// what is drawn.
+		pc.StoredW, pc.StoredH, pc.W, pc.H = b.Dx(), b.Dy(), b.Dx(), b.Dy()
+	}
 	if b := img.Bounds(); b.Dx() != pc.StoredW || b.Dy() != pc.StoredH {
 		pc.Problem = lint.Tf("ukuran gambar (%dx%d) tidak cocok dengan kepalanya (%dx%d): berkas rusak",
 			"the decoded size (%dx%d) does not match the header (%dx%d): the file is damaged", b.Dx(), b.Dy(), pc.StoredW, pc.StoredH)
