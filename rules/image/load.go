@@ -28,7 +28,7 @@ import (
 const MaxImageBytes = 64 << 20
 
 const (
-	smallSide = 320  // longer side of the nearest-neighbour colour copy
+	smallSide = 256  // longer side of the nearest-neighbour colour copy
 	greySide  = 1024 // longer side of the box-averaged grey copy is at most this
 )
 

@@ -331,7 +331,8 @@ func logoIndex(kit *brandkit.Kit, lg brandkit.Logo) int {
 
 const (
 	coarseWidth = 10   // template width (pixels) at the coarse level
-	fineWidth   = 40   // template width the refinement aims for
+	fineWidth   = 28   // template width the refinement aims for
+	coarseStep  = 2    // positions the coarse search moves at a time
 	scaleStep   = 1.08 // between tried logo widths: NCC falls steeply off scale
 	maxShare    = 0.6  // largest logo width tried, as a share of the image width
 )
@@ -356,8 +357,9 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		}
 		lr := scaleRect(rect, 1/l.scale)
 		// Every other position: a 10-20 pixel template's peak is wider
-		// than that, and the refinement searches around it.
-		for _, pk := range searchTop(l, t, lr, 2, fast, 3) {
+		// than that, and the refinement searches around it (every third
+		// position missed logos in tests).
+		for _, pk := range searchTop(l, t, lr, coarseStep, fast, 3) {
 			cands = append(cands, candidate{score: pk.score, width: wl, box: fullBox(l, pk.x, pk.y, tw, th)})
 		}
 	}
@@ -445,7 +447,7 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 	}
 	coarse := levelFor(py, c.width, coarseWidth)
 	cx, cy := at(c)
-	best, ok := try(c.width, cx, cy, int(math.Ceil(coarse.scale/l.scale))+1)
+	best, ok := try(c.width, cx, cy, int(math.Ceil(coarseStep/2*coarse.scale/l.scale))+1)
 	if !ok {
 		return c
 	}
