@@ -58,6 +58,12 @@ var timeBin = func() string {
 // at the deadline (a test failure: nothing may hang).
 func runBounded(t *testing.T, dir string, timeout time.Duration, args ...string) boundedRun {
 	t.Helper()
+	return runBoundedIn(t, dir, timeout, nil, args...)
+}
+
+// runBoundedIn is runBounded with stdin.
+func runBoundedIn(t *testing.T, dir string, timeout time.Duration, stdin []byte, args ...string) boundedRun {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	rss := filepath.Join(t.TempDir(), "rss")
@@ -73,6 +79,9 @@ func runBounded(t *testing.T, dir string, timeout time.Duration, args ...string)
 	cmd.WaitDelay = 5 * time.Second
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
+	if stdin != nil {
+		cmd.Stdin = bytes.NewReader(stdin)
+	}
 	start := time.Now()
 	err := cmd.Run()
 	r := boundedRun{result: result{stdout: out.String(), stderr: errb.String()}, elapsed: time.Since(start)}
@@ -135,6 +144,7 @@ type hostileCase struct {
 	setup func(t *testing.T, dir string) // writes the files into dir
 	args  []string                       // after "check --format json"; default "."
 	cmd   []string                       // the whole command line instead (another subcommand)
+	stdin []byte                         // given to the run
 	// want lists path -> rule that must be reported; none means the files
 	// are checked normally (exit 0 or 1, no draft-* or image-unreadable
 	// finding).
@@ -323,6 +333,8 @@ func hostileCases() []hostileCase {
 		{name: "7.5 MB draft (under the 8 MiB limit)", setup: text("big.md", func() []byte {
 			return []byte(strings.Repeat("Warga datang ke balai desa. ", 7500000/28) + "\n" + ok)
 		})},
+		{name: "9 MB on stdin", setup: func(*testing.T, string) {}, stdin: bytes.Repeat([]byte("y\n"), 9<<19),
+			args: []string{"-"}, stderr: "more than 8 MiB"},
 		{name: "1 MB single line of jargon", setup: text("line.md", func() []byte {
 			return []byte(strings.Repeat("Dalam rangka ", 80000) + "\n")
 		}), want: map[string]string{"line.md": "jargon"}},
@@ -470,7 +482,7 @@ func TestHostileInputs(t *testing.T) {
 			if c.cmd != nil {
 				args = c.cmd
 			}
-			r := runBounded(t, dir, hostileTimeout, args...)
+			r := runBoundedIn(t, dir, hostileTimeout, c.stdin, args...)
 			t.Logf("exit %d in %v, peak %d MB", r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10)
 			if r.peakKB>>10 > hostileRSSMB {
 				t.Errorf("peak memory %d MB, over %d MB", r.peakKB>>10, hostileRSSMB)
