@@ -185,17 +185,24 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 // once: right, down, down-right and down-left.
 func flatMask(m *rgbImage) []bool {
 	w, h, p := m.W, m.H, m.Pix
-	close := func(i, j int) bool {
-		return absDiff(p[3*i], p[3*j]) <= flatLevel && absDiff(p[3*i+1], p[3*j+1]) <= flatLevel && absDiff(p[3*i+2], p[3*j+2]) <= flatLevel
-	}
 	right, down, dr, dl := make([]bool, w*h), make([]bool, w*h), make([]bool, w*h), make([]bool, w*h)
 	for y := 0; y < h; y++ {
+		row := p[3*y*w : 3*(y+1)*w]
+		var below []uint8
+		if y+1 < h {
+			below = p[3*(y+1)*w : 3*(y+2)*w]
+		}
 		for x := 0; x < w; x++ {
-			i := y*w + x
-			right[i] = x+1 >= w || close(i, i+1)
-			down[i] = y+1 >= h || close(i, i+w)
-			dr[i] = x+1 >= w || y+1 >= h || close(i, i+w+1)
-			dl[i] = x == 0 || y+1 >= h || close(i, i+w-1)
+			i, k := y*w+x, 3*x
+			r, g, b := row[k], row[k+1], row[k+2]
+			right[i] = x+1 >= w || near3(r, g, b, row[k+3], row[k+4], row[k+5])
+			if below == nil {
+				down[i], dr[i], dl[i] = true, true, true
+				continue
+			}
+			down[i] = near3(r, g, b, below[k], below[k+1], below[k+2])
+			dr[i] = x+1 >= w || near3(r, g, b, below[k+3], below[k+4], below[k+5])
+			dl[i] = x == 0 || near3(r, g, b, below[k-3], below[k-2], below[k-1])
 		}
 	}
 	out := make([]bool, w*h)
@@ -231,6 +238,12 @@ func isFlat(m *rgbImage, x, y int) bool {
 		}
 	}
 	return true
+}
+
+// near3 reports whether two colours differ by at most flatLevel in every
+// channel.
+func near3(r, g, b, r2, g2, b2 uint8) bool {
+	return absDiff(r, r2) <= flatLevel && absDiff(g, g2) <= flatLevel && absDiff(b, b2) <= flatLevel
 }
 
 func absDiff(a, b uint8) uint8 {
