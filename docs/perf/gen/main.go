@@ -41,6 +41,8 @@ func main() {
 	flag.IntVar(&o.startupRuns, "startup-runs", 31, "runs of the one-draft start-up measurement")
 	flag.IntVar(&o.valeMax, "vale-max", 100000, "largest text corpus Vale runs on")
 	flag.BoolVar(&o.auditBudget, "audit-budget", true, "measure the audit budget corpus (10,000 drafts + 2,000 posters)")
+	flag.IntVar(&o.budgetDrafts, "budget-drafts", 10000, "drafts of the audit budget corpus")
+	flag.IntVar(&o.budgetImages, "budget-images", 2000, "posters of the audit budget corpus")
 	flag.BoolVar(&o.hook, "hook", true, "measure the pre-commit hook in a git repository of the 10,000-draft corpus")
 	flag.BoolVar(&o.gobench, "gobench", true, "run the repository's Go benchmarks for the budgets")
 	flag.Int64Var(&o.seed, "seed", 20251001, "seed of the corpus generator")
