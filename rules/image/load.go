@@ -478,8 +478,14 @@ func kitAsset(p *lint.Pass, im lint.ImageRef) bool {
 	if p.Draft.Kind != lint.KindImage {
 		return false
 	}
+	abs := func(s string) string {
+		if a, err := filepath.Abs(s); err == nil {
+			return a
+		}
+		return filepath.Clean(s)
+	}
 	for _, lg := range p.Kit.Logos {
-		if filepath.Clean(lg.File) == filepath.Clean(im.Path) {
+		if abs(lg.File) == abs(im.Path) { // a --kit given relative to here
 			return true
 		}
 	}
