@@ -182,9 +182,10 @@ func drawEvidence(read func(string) ([]byte, error), abs, display, platform stri
 				case has["image-palette"] && k >= 0 && d.clusters[k].Off:
 					blend(base, x, y, colOff, 0.65)
 				case has["image-exposure"] && (k < 0 || d.clusters[k].Off):
-					r, g, b := pc.small.at(sx, sy)
-					if (r >= 250 && g >= 250 && b >= 250) || (r <= 5 && g <= 5 && b <= 5) {
-						blend(base, x, y, colClip, 0.65)
+					for _, high := range []bool{true, false} {
+						if clipped(pc.small, sx, sy, high) && !contrastAround(pc.small, sx, sy, high) {
+							blend(base, x, y, colClip, 0.65)
+						}
 					}
 				}
 			}

@@ -112,6 +112,11 @@ func TestImageRules(t *testing.T) {
 			s.w, s.h = 1200, 900
 			return encJPEG(t, poster(s), 85)
 		}, draft: "instagram", want: []string{"image-size"}, match: "1200x900"},
+		{name: "on its own, a size no platform uses", file: func(t *testing.T) []byte {
+			s := onBrand()
+			s.w, s.h = 1200, 500
+			return encJPEG(t, poster(s), 85)
+		}, want: []string{"image-size"}, match: "use a ratio of 1:1"},
 		{name: "too small to be sharp", file: func(t *testing.T) []byte {
 			s := onBrand()
 			s.w, s.h = 720, 900

@@ -158,12 +158,14 @@ func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
 				continue // a designed area: intentional
 			}
 			c.photo++
-			r, g, b := m.at(x, y)
+			// A clipped pixel next to a strong contrast (white text on a
+			// dark band, black text on white) is lettering, not lost
+			// detail.
 			switch {
-			case r >= 250 && g >= 250 && b >= 250:
+			case clipped(m, x, y, true) && !contrastAround(m, x, y, true):
 				c.high++
 				grow(&hb, x, y)
-			case r <= 5 && g <= 5 && b <= 5:
+			case clipped(m, x, y, false) && !contrastAround(m, x, y, false):
 				c.low++
 				grow(&lb, x, y)
 			}
@@ -179,6 +181,30 @@ func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
 	}
 	c.highBox, c.lowBox = toFull(hb), toFull(lb)
 	return c
+}
+
+// clipped reports whether a pixel is pure white (high) or pure black.
+func clipped(m *rgbImage, x, y int, high bool) bool {
+	r, g, b := m.at(x, y)
+	if high {
+		return r >= 250 && g >= 250 && b >= 250
+	}
+	return r <= 5 && g <= 5 && b <= 5
+}
+
+// contrastAround reports whether a clipped pixel has a neighbour on the
+// other side of mid-grey: the edge of lettering or a graphic.
+func contrastAround(m *rgbImage, x, y int, high bool) bool {
+	for yy := max(y-1, 0); yy <= min(y+1, m.H-1); yy++ {
+		for xx := max(x-1, 0); xx <= min(x+1, m.W-1); xx++ {
+			r, g, b := m.at(xx, yy)
+			l := 0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)
+			if (high && l < 128) || (!high && l > 128) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func checkExposure(p *lint.Pass) error {

@@ -3,6 +3,7 @@ package image
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -96,9 +97,10 @@ func checkSize(p *lint.Pass) error {
 		switch {
 		case !any:
 		case len(fitting) == 0:
-			report(p, pc, lint.Finding{Match: got, Message: lint.Tf(
-				"ukuran %s tidak sesuai platform mana pun di kit; pakai rasio 1:1, 4:5, 9:16 atau ukuran platform lain di kit",
-				"size %s suits no platform of the kit; use a 1:1, 4:5 or 9:16 ratio, or another platform size in the kit", got)})
+			ratios := kitRatios(p.Kit)
+			report(p, pc, lint.Finding{Match: got, Suggestions: ratios, Message: lint.Tf(
+				"ukuran %s tidak sesuai platform mana pun di kit; pakai rasio %s",
+				"size %s suits no platform of the kit; use a ratio of %s", got, strings.Join(ratios, ", "))})
 		case minW > 0 && pc.W < minW:
 			report(p, pc, lint.Finding{Match: got, Message: lint.Tf(
 				"gambar terlalu kecil: lebar %d px, minimal %d px agar tetap tajam (%s)",
@@ -106,4 +108,30 @@ func checkSize(p *lint.Pass) error {
 		}
 	})
 	return nil
+}
+
+// kitRatios lists the proportions of every platform size in the kit,
+// reduced ("1080x1350" is 4:5, "1080x566" 1.91:1), in the order first met.
+func kitRatios(kit *brandkit.Kit) []string {
+	var out []string
+	for _, n := range sortedPlatforms(kit) {
+		for _, z := range kit.Platforms[n].ImageSizes {
+			g := gcd(z.Width, z.Height)
+			r := fmt.Sprintf("%d:%d", z.Width/g, z.Height/g)
+			if z.Width/g > 25 || z.Height/g > 25 { // 1080x566: say 1.91:1
+				r = fmt.Sprintf("%.2f:1", float64(z.Width)/float64(z.Height))
+			}
+			if !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return max(a, 1)
 }
