@@ -252,7 +252,7 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		data, err = e.read(abs, in.Kind)
 		if err != nil {
 			fr.Findings = append(fr.Findings, e.finish(kit, nil, Finding{Rule: "draft-unreadable", FileLevel: true,
-				Message: Tf("tidak bisa dibaca: %s", "cannot be read: %s", plainError(err))})...)
+				Message: unreadable(err)})...)
 			return frs, nil, nil
 		}
 	}
@@ -454,15 +454,35 @@ func (e *Engine) read(path string, kind Kind) ([]byte, error) {
 			return nil, err
 		}
 		if !info.Mode().IsRegular() {
-			return nil, errors.New("not a regular file")
+			return nil, errNotRegular
 		}
 		if kind == KindText && info.Size() > MaxDraftBytes {
-			return nil, fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
+			return nil, errTooLarge
 		}
 		// Not through OSFiles: its 4 MiB bound is a kit's, not a draft's.
 		return os.ReadFile(path)
 	}
 	return e.files().ReadFile(path)
+}
+
+var (
+	errNotRegular = errors.New("not a regular file")
+	errTooLarge   = fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
+)
+
+// unreadable says in both languages why a file could not be read.
+func unreadable(err error) Text {
+	switch {
+	case errors.Is(err, errNotRegular):
+		return Text{ID: "tidak bisa dibaca: bukan berkas biasa (folder, pipa atau perangkat)", EN: "cannot be read: not a regular file (a folder, pipe or device)"}
+	case errors.Is(err, errTooLarge):
+		return Tf("tidak bisa dibaca: lebih besar dari %d MiB, bukan draf", "cannot be read: larger than %d MiB, not a draft", MaxDraftBytes>>20)
+	case errors.Is(err, fs.ErrPermission):
+		return Text{ID: "tidak bisa dibaca: izin ditolak", EN: "cannot be read: permission denied"}
+	case errors.Is(err, fs.ErrNotExist):
+		return Text{ID: "tidak bisa dibaca: berkas tidak ada", EN: "cannot be read: no such file"}
+	}
+	return Tf("tidak bisa dibaca: %s", "cannot be read: %s", plainError(err))
 }
 
 func plainError(err error) string {
