@@ -41,34 +41,16 @@ func WriteFile(path string, data, expected []byte) (err error) {
 	if err := unchanged(real, info, expected); err != nil {
 		return err
 	}
-	dir, base := filepath.Split(real)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".selaras-*")
+	mode := info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	tmpName, err := writeTemp(real, data, mode)
 	if err != nil {
 		return err
 	}
-	tmpName := tmp.Name()
 	defer func() {
 		if err != nil {
-			tmp.Close()
 			os.Remove(tmpName)
 		}
 	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	mode := info.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
-	if err = os.Chmod(tmpName, mode); err != nil {
-		return err
-	}
 	if beforeRename != nil {
 		beforeRename(real)
 	}
@@ -78,7 +60,7 @@ func WriteFile(path string, data, expected []byte) (err error) {
 	if err = os.Rename(tmpName, real); err != nil {
 		return err
 	}
-	syncDir(dir)
+	syncDir(filepath.Dir(real))
 	return nil
 }
 
@@ -122,36 +104,51 @@ func WriteNew(path string, data []byte, mode fs.FileMode) (err error) {
 		}
 		mode = info.Mode().Perm()
 	}
+	tmpName, err := writeTemp(path, data, mode)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmpName)
+		}
+	}()
+	if err = os.Rename(tmpName, path); err != nil {
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// writeTemp writes data, synced and with mode, to a new hidden temporary
+// file beside path (".NAME.selaras-*", which a folder walk skips) and
+// returns its name; on failure nothing is left behind.
+func writeTemp(path string, data []byte, mode fs.FileMode) (name string, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".selaras-*")
 	if err != nil {
-		return err
+		return "", err
 	}
-	tmpName := tmp.Name()
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmpName)
+			os.Remove(tmp.Name())
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Close(); err != nil {
-		return err
+		return "", err
 	}
-	if err = os.Chmod(tmpName, mode); err != nil {
-		return err
+	if err = os.Chmod(tmp.Name(), mode); err != nil {
+		return "", err
 	}
-	if err = os.Rename(tmpName, path); err != nil {
-		return err
-	}
-	syncDir(dir)
-	return nil
+	return tmp.Name(), nil
 }
