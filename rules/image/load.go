@@ -301,12 +301,20 @@ func (pc *picture) analyse(img image.Image) {
 	// Nearest-neighbour colour copy: no smoothing, so no invented colours.
 	sw, sh := fitSide(pc.W, pc.H, smallSide)
 	small := &rgbImage{W: sw, H: sh, Pix: make([]uint8, 3*sw*sh)}
+	yc, isYCbCr := img.(*image.YCbCr)
 	for y := 0; y < sh; y++ {
 		dy := (2*y + 1) * pc.H / (2 * sh)
 		for x := 0; x < sw; x++ {
 			dx := (2*x + 1) * pc.W / (2 * sw)
 			sx, sy := toStored(pc.Exif.Orientation, dx, dy, pc.StoredW, pc.StoredH)
-			r, g, bb := rgb(sx+b.Min.X, sy+b.Min.Y)
+			var r, g, bb uint8
+			if isYCbCr { // the common case (JPEG), without a call per pixel
+				px, py := sx+b.Min.X, sy+b.Min.Y
+				ci := yc.COffset(px, py)
+				r, g, bb = color.YCbCrToRGB(yc.Y[yc.YOffset(px, py)], yc.Cb[ci], yc.Cr[ci])
+			} else {
+				r, g, bb = rgb(sx+b.Min.X, sy+b.Min.Y)
+			}
 			i := 3 * (y*sw + x)
 			small.Pix[i], small.Pix[i+1], small.Pix[i+2] = r, g, bb
 		}
@@ -383,6 +391,17 @@ func boxGrey(img image.Image, f int, out *greyImage) {
 	var luma func(x, y int) float32
 	switch m := img.(type) {
 	case *image.YCbCr:
+		if f == 2 { // the common case: two rows at a time, straight into out
+			for oy := 0; oy < out.H; oy++ {
+				r0 := m.Y[(2*oy)*m.YStride:][:2*out.W]
+				r1 := m.Y[(2*oy+1)*m.YStride:][:2*out.W]
+				o := out.Pix[oy*out.W : (oy+1)*out.W]
+				for ox := range o {
+					o[ox] = float32(int(r0[2*ox])+int(r0[2*ox+1])+int(r1[2*ox])+int(r1[2*ox+1])) * 0.25
+				}
+			}
+			return
+		}
 		for oy := 0; oy < out.H; oy++ {
 			clear(row)
 			for yy := 0; yy < f; yy++ {

@@ -44,7 +44,7 @@ var Exposure = &lint.Rule{
 	OnImages: true,
 }
 
-const blurSide = 512 // longer side of the grey copy sharpness is measured on
+const blurSide = 384 // longer side of the grey copy sharpness is measured on
 
 // sharpness is the 90th percentile of the variance of the Laplacian over
 // the detailed 32x32 tiles of a fixed-size grey copy; ok is false when the
