@@ -345,6 +345,20 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 	lo = math.Max(lo, 12)
 	hi := math.Min(maxShare*float64(pc.W), math.Min(float64(rect.Dx()), float64(rect.Dy())/src.aspect))
 	var cands []candidate
+	// Integral images over the searched rectangle only, one per level:
+	// the zone is a quarter of the image.
+	local := map[*level]*integral{}
+	localFor := func(l *level) *integral {
+		it, ok := local[l]
+		if !ok {
+			r := scaleRect(rect, 1/l.scale).Intersect(image.Rect(0, 0, l.g.W, l.g.H))
+			if !r.Empty() {
+				it = newIntegralRect(l.g, r)
+			}
+			local[l] = it
+		}
+		return it
+	}
 	for wl := lo; wl <= hi; wl *= scaleStep {
 		l := levelFor(py, wl, coarseWidth)
 		tw, th := int(math.Round(wl/l.scale)), int(math.Round(wl*src.aspect/l.scale))
@@ -359,7 +373,7 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		// Every other position: a 10-20 pixel template's peak is wider
 		// than that, and the refinement searches around it (every third
 		// position missed logos in tests).
-		for _, pk := range searchTop(l, t, lr, coarseStep, fast, 3) {
+		for _, pk := range searchTopWith(l, t, lr, coarseStep, fast, 3, localFor(l)) {
 			cands = append(cands, candidate{score: pk.score, width: wl, box: fullBox(l, pk.x, pk.y, tw, th)})
 		}
 	}
@@ -372,7 +386,7 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 		t := templateAt(kit, src, idx, tw, th)
 		x, y := int(float64(c.box.Min.X)/l.scale+0.5), int(float64(c.box.Min.Y)/l.scale+0.5)
 		if x+tw <= l.g.W && y+th <= l.g.H {
-			top[i].score = scoreAt(l, place(l, t), x, y, exact, nil)
+			top[i].score = scoreAt(l, place(l, t), x, y, exact, localFor(l))
 		}
 	}
 	sort.Slice(top, func(i, j int) bool { return top[i].score > top[j].score })

@@ -217,10 +217,15 @@ type peak struct {
 // searchTop returns up to k best positions of t inside rect that are at
 // least half a template apart, best first.
 func searchTop(l *level, tp *template, rect image.Rectangle, step int, m mode, k int) []peak {
+	return searchTopWith(l, tp, rect, step, m, k, nil)
+}
+
+// searchTopWith is searchTop with integral images given for rect (nil:
+// the level's own, or built over rect for fastLocal).
+func searchTopWith(l *level, tp *template, rect image.Rectangle, step int, m mode, k int, it *integral) []peak {
 	t := place(l, tp)
 	rect = rect.Intersect(image.Rect(0, 0, l.g.W, l.g.H))
-	var it *integral
-	if m == fastLocal && !rect.Empty() {
+	if it == nil && m == fastLocal && !rect.Empty() {
 		it = newIntegralRect(l.g, rect)
 	}
 	var top []peak
