@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -344,8 +345,9 @@ func mustRead(p string) string {
 }
 
 type linRow struct {
-	n            int
-	check, audit result
+	n                     int
+	check, audit, nolimit result
+	largest               bool
 }
 
 type valeRow struct {
@@ -384,6 +386,15 @@ func (r *report) textCorpus(n int, bE2E, bHook *budget) (linRow, []valeRow, erro
 	for i := 0; i < reps; i++ {
 		os.RemoveAll(cache(i))
 	}
+	// selaras sets a soft memory limit of its own unless GOMEMLIMIT is
+	// set; on the largest corpus, one run without it shows what the limit
+	// costs or saves.
+	var nolimit result
+	largest := n == slices.Max(r.o.sizes)
+	if largest {
+		progress("text corpus of %d drafts: check with GOMEMLIMIT=off", n)
+		nolimit = r.measureN(1, n, dir, append(os.Environ(), "GOMEMLIMIT=off"), nil, r.o.selaras, fixed(append(append([]string{}, checkArgs...), ".")...))
+	}
 	var s strings.Builder
 	if !r.textHead {
 		r.textHead = true
@@ -398,6 +409,9 @@ func (r *report) textCorpus(n int, bE2E, bHook *budget) (linRow, []valeRow, erro
 	s.WriteString(row("`check --jobs 1`", chk1, ""))
 	s.WriteString(row("`audit` cold (empty cache)", cold, ""))
 	s.WriteString(row("`audit` warm (cached)", warm, ""))
+	if largest {
+		s.WriteString(row("`check` with `GOMEMLIMIT=off` (without selaras's own soft memory limit)", nolimit, ""))
+	}
 	s.WriteString("\n")
 	r.add(s.String())
 	if n == 10000 && chk1.err == nil {
@@ -414,7 +428,7 @@ func (r *report) textCorpus(n int, bE2E, bHook *budget) (linRow, []valeRow, erro
 	if n == 10000 && r.o.hook {
 		r.hookRun(dir, bHook)
 	}
-	return linRow{n: n, check: chk, audit: cold}, vr, nil
+	return linRow{n: n, check: chk, audit: cold, nolimit: nolimit, largest: largest}, vr, nil
 }
 
 func corpusStats(dir string) (words int, size int64) {
@@ -466,6 +480,16 @@ func (r *report) linearity(rows []linRow, b *budget) {
 	if last := rows[len(rows)-1]; last.check.err == nil && last.audit.err == nil && last.n > 0 {
 		fmt.Fprintf(&s, "Memory grows with the corpus too: at %s drafts the peak is about %.0f KB per draft for `check` and %.0f KB for a cold `audit` (both hold every draft's findings until they print: `check` sorts its output, the audit report lists every finding).\n\n",
 			thousands(last.n), float64(last.check.med.RSS)/1e3/float64(last.n), float64(last.audit.med.RSS)/1e3/float64(last.n))
+	}
+	if last := rows[len(rows)-1]; last.largest && last.nolimit.err == nil && last.nolimit.med.CPU > 0 && base.check.err == nil {
+		per := float64(last.nolimit.med.CPU.Microseconds()) / float64(last.n)
+		bper := float64(base.check.med.CPU.Microseconds()) / float64(base.n)
+		fmt.Fprintf(&s, "For comparison, `check` on %s drafts with `GOMEMLIMIT=off` (no soft memory limit; selaras otherwise sets 1 GiB): %.0f µs CPU per draft (ratio %.2f), %s wall, peak %s.",
+			thousands(last.n), per, per/bper, secs(last.nolimit.med.Wall), mb(last.nolimit.med.RSS))
+		if with := float64(last.check.med.CPU.Microseconds()) / float64(last.n); last.check.err == nil && per < 0.8*with {
+			s.WriteString(" The limit costs CPU here: a run that holds more than 1 GiB makes the garbage collector run far more often.")
+		}
+		s.WriteString("\n\n")
 	}
 	if ok && len(rows) > 1 {
 		b.set(fmt.Sprintf("worst ratio %.2f (%s to %s drafts)", worst, thousands(rows[0].n), thousands(rows[len(rows)-1].n)), worst <= 1.25)
