@@ -2,7 +2,7 @@
 # Produces docs/PERFORMANCE.md: builds selaras, generates corpora of drafts
 # and posters in a temporary folder, measures check and audit (and Vale on
 # the same drafts when it is installed), runs the Go benchmarks behind the
-# issues' budgets and writes the report. Slow (20-30 minutes on two busy
+# issues' budgets and writes the report. Slow (about 15 minutes on two busy
 # cores) and CPU-hungry: not for CI. See docs/PERFORMANCE.md, "How to run it".
 #
 #   docs/perf/run.sh                       # everything

@@ -69,8 +69,8 @@ func (r *report) write() {
 
 const howTo = "## How to run it\n\n" +
 	"```sh\n" +
-	"docs/perf/run.sh                 # everything: about 20-30 minutes on 2 busy cores\n" +
-	"SIZES=1000,10000 docs/perf/run.sh   # without the 100,000-draft corpus\n" +
+	"docs/perf/run.sh                    # everything: about 15 minutes on 2 busy cores\n" +
+	"SIZES=1000,10000 docs/perf/run.sh   # without the 100,000-draft corpus (about 8 minutes)\n" +
 	"```\n\n" +
 	"The script builds `selaras` into a temporary folder, looks for `vale` (on `PATH` or in `$(go env GOPATH)/bin`; with `INSTALL_VALE=1` it first runs `go install github.com/vale-cli/vale/v3/cmd/vale@v3.20.0`, which needs cgo and takes about 3 minutes), generates the corpora in a temporary folder (removed at the end; nothing is written in the repository but this file), runs every measurement and rewrites `docs/PERFORMANCE.md`. Without Vale the side-by-side is skipped and said so. Variables: `SIZES`, `IMAGES`, `REPEAT` (runs per measurement on corpora up to 10,000 files, default 3), `VALE` (path of a vale binary), `TMPDIR`; other options of the generator are passed through (`docs/perf/run.sh -audit-budget=false`). It is slow and loads every core, so CI does not run it; run it on a quiet machine when you can.\n\n" +
 	"Corpora alone, to try something by hand: `go run ./docs/perf/gen corpus /tmp/korpus 10000 200` (10,000 drafts, 200 with a poster); the Vale style alone: `go run ./docs/perf/gen vale /tmp/vale`.\n\n"
