@@ -17,7 +17,7 @@ var (
 
 // benchPosters are 1080x1350 JPEGs (quality 85): the on-brand poster, and
 // the same without its logo (the search then covers the whole image).
-func benchPosters(b *testing.B) ([]byte, []byte) {
+func benchPosters(b testing.TB) ([]byte, []byte) {
 	benchOnce.Do(func() {
 		benchJPEG = encJPEG(b, poster(onBrand()), 85)
 		s := onBrand()

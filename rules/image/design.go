@@ -3,7 +3,9 @@ package image
 import (
 	"image"
 	"math"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/selaras/selaras/brandkit"
 )
@@ -64,47 +66,47 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	m := pc.small
 	w, h := m.W, m.H
 	d := &design{W: w, H: h, pixel: make([]int16, w*h)}
-	const nb = 1 << (3 * binBits)
-	type bin struct {
-		n, r, g, b int32
-		sq         int64 // Σ r²+g²+b²: the spread of a colour
-	}
-	bins := make([]bin, nb)
-	binOf := make([]int32, w*h)
-	flatAt := flatMask(m)
-	flat := 0
+	sc := designPool.Get().(*designScratch)
+	defer sc.release()
+	bins := sc.bins
+	binOf := grow(&sc.binOf, w*h)
+	flatAt := flatMaskInto(m, &sc.rel, &sc.flat)
 	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			i := y*w + x
-			binOf[i] = -1
-			if !flatAt[i] {
+		row := m.Pix[3*y*w : 3*(y+1)*w]
+		fl := flatAt[y*w : (y+1)*w]
+		bo := binOf[y*w : (y+1)*w]
+		for x := range fl {
+			bo[x] = -1
+			if !fl[x] {
 				continue
 			}
-			r, g, b := m.at(x, y)
+			r, g, b := row[3*x], row[3*x+1], row[3*x+2]
 			k := int(r>>(8-binBits))<<(2*binBits) | int(g>>(8-binBits))<<binBits | int(b>>(8-binBits))
-			binOf[i] = int32(k)
+			bo[x] = int32(k)
 			bb := &bins[k]
+			if bb.n == 0 {
+				sc.used = append(sc.used, int32(k))
+			}
 			bb.n++
 			bb.r += int32(r)
 			bb.g += int32(g)
 			bb.b += int32(b)
 			bb.sq += int64(r)*int64(r) + int64(g)*int64(g) + int64(b)*int64(b)
-			flat++
 		}
 	}
 	total := w * h
+	// The bins in use, in colour order (as a scan of every bin would list
+	// them): the grouping below depends on the order.
+	slices.Sort(sc.used)
 	var keys []int
-	for k, b := range bins {
-		if float64(b.n) >= minBinShare*float64(total) && b.n > 0 {
-			keys = append(keys, k)
+	for _, k := range sc.used {
+		if b := bins[k]; float64(b.n) >= minBinShare*float64(total) && b.n > 0 {
+			keys = append(keys, int(k))
 		}
 	}
 	sort.Slice(keys, func(i, j int) bool { return bins[keys[i]].n > bins[keys[j]].n })
 	// Greedy grouping: a bin joins the first colour it is close to.
-	binCluster := make([]int16, nb) // bin -> colour, -1 for none
-	for i := range binCluster {
-		binCluster[i] = -1
-	}
+	binCluster := sc.cluster // bin -> colour, -1 for none
 	var all []*cluster
 	for _, k := range keys {
 		b := bins[k]
@@ -184,39 +186,78 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 // nearly the same colour (see isFlat), comparing each pair of neighbours
 // once: right, down, down-right and down-left.
 func flatMask(m *rgbImage) []bool {
+	var rel []uint8
+	var out []bool
+	return flatMaskInto(m, &rel, &out)
+}
+
+// Which neighbours of a pixel are near it (flatMask).
+const (
+	nearRight = 1 << iota
+	nearDown
+	nearDownRight
+	nearDownLeft
+	nearAll = nearRight | nearDown | nearDownRight | nearDownLeft
+)
+
+// flatMaskInto is flatMask with its buffers given (grown as needed).
+func flatMaskInto(m *rgbImage, relBuf *[]uint8, outBuf *[]bool) []bool {
 	w, h, p := m.W, m.H, m.Pix
-	right, down, dr, dl := make([]bool, w*h), make([]bool, w*h), make([]bool, w*h), make([]bool, w*h)
+	rel := grow(relBuf, w*h)
 	for y := 0; y < h; y++ {
 		row := p[3*y*w : 3*(y+1)*w]
-		var below []uint8
-		if y+1 < h {
-			below = p[3*(y+1)*w : 3*(y+2)*w]
-		}
-		for x := 0; x < w; x++ {
-			i, k := y*w+x, 3*x
-			r, g, b := row[k], row[k+1], row[k+2]
-			right[i] = x+1 >= w || near3(r, g, b, row[k+3], row[k+4], row[k+5])
-			if below == nil {
-				down[i], dr[i], dl[i] = true, true, true
-				continue
+		rr := rel[y*w : (y+1)*w]
+		if y+1 >= h { // the last row has nothing below
+			for x := range rr {
+				f := uint8(nearDown | nearDownRight | nearDownLeft)
+				if x+1 >= w || near3(row[3*x], row[3*x+1], row[3*x+2], row[3*x+3], row[3*x+4], row[3*x+5]) {
+					f |= nearRight
+				}
+				rr[x] = f
 			}
-			down[i] = near3(r, g, b, below[k], below[k+1], below[k+2])
-			dr[i] = x+1 >= w || near3(r, g, b, below[k+3], below[k+4], below[k+5])
-			dl[i] = x == 0 || near3(r, g, b, below[k-3], below[k-2], below[k-1])
+			continue
+		}
+		below := p[3*(y+1)*w : 3*(y+2)*w]
+		for x := range rr {
+			k := 3 * x
+			r, g, b := row[k], row[k+1], row[k+2]
+			var f uint8
+			if near3(r, g, b, below[k], below[k+1], below[k+2]) {
+				f = nearDown
+			}
+			if x+1 >= w {
+				f |= nearRight | nearDownRight
+			} else {
+				if near3(r, g, b, row[k+3], row[k+4], row[k+5]) {
+					f |= nearRight
+				}
+				if near3(r, g, b, below[k+3], below[k+4], below[k+5]) {
+					f |= nearDownRight
+				}
+			}
+			if x == 0 || near3(r, g, b, below[k-3], below[k-2], below[k-1]) {
+				f |= nearDownLeft
+			}
+			rr[x] = f
 		}
 	}
-	out := make([]bool, w*h)
+	out := grow(outBuf, w*h)
 	for y := 0; y < h; y++ {
-		for x := 0; x < w; x++ {
-			i := y*w + x
-			ok := right[i] && down[i] && dr[i] && dl[i]
+		rr := rel[y*w : (y+1)*w]
+		o := out[y*w : (y+1)*w]
+		var above []uint8
+		if y > 0 {
+			above = rel[(y-1)*w : y*w]
+		}
+		for x, f := range rr {
+			ok := f == nearAll
 			if ok && x > 0 {
-				ok = right[i-1]
+				ok = rr[x-1]&nearRight != 0
 			}
-			if ok && y > 0 {
-				ok = down[i-w] && (x+1 >= w || dl[i-w+1]) && (x == 0 || dr[i-w-1])
+			if ok && above != nil {
+				ok = above[x]&nearDown != 0 && (x+1 >= w || above[x+1]&nearDownLeft != 0) && (x == 0 || above[x-1]&nearDownRight != 0)
 			}
-			out[i] = ok
+			o[x] = ok
 		}
 	}
 	return out
@@ -243,7 +284,8 @@ func isFlat(m *rgbImage, x, y int) bool {
 // near3 reports whether two colours differ by at most flatLevel in every
 // channel.
 func near3(r, g, b, r2, g2, b2 uint8) bool {
-	return absDiff(r, r2) <= flatLevel && absDiff(g, g2) <= flatLevel && absDiff(b, b2) <= flatLevel
+	// One comparison: each difference shifted into 0..2*flatLevel when near.
+	return max(uint(int(r)-int(r2)+flatLevel), uint(int(g)-int(g2)+flatLevel), uint(int(b)-int(b2)+flatLevel)) <= 2*flatLevel
 }
 
 func absDiff(a, b uint8) uint8 {
@@ -263,4 +305,51 @@ func (pc *picture) designFor(kit *brandkit.Kit) *design {
 		pc.design = analyseDesign(pc, kit.Palette.Colors, tol, kit.Images.MinDesignShare())
 	})
 	return pc.design
+}
+
+// designBins is the colour histogram's size: binBits a channel.
+const designBins = 1 << (3 * binBits)
+
+// bin is one cell of the colour histogram of analyseDesign.
+type bin struct {
+	n, r, g, b int32
+	sq         int64 // Σ r²+g²+b²: the spread of a colour
+}
+
+// designScratch holds analyseDesign's working buffers, reused from one
+// picture to the next (the histogram alone is 768 KiB).
+type designScratch struct {
+	bins    []bin   // all zero between uses
+	cluster []int16 // bin -> colour; all -1 between uses
+	used    []int32 // bins touched
+	binOf   []int32
+	rel     []uint8
+	flat    []bool
+}
+
+var designPool = sync.Pool{New: func() any {
+	sc := &designScratch{bins: make([]bin, designBins), cluster: make([]int16, designBins)}
+	for i := range sc.cluster {
+		sc.cluster[i] = -1
+	}
+	return sc
+}}
+
+// release clears the bins in use and returns the scratch to the pool.
+func (sc *designScratch) release() {
+	for _, k := range sc.used {
+		sc.bins[k] = bin{}
+		sc.cluster[k] = -1
+	}
+	sc.used = sc.used[:0]
+	designPool.Put(sc)
+}
+
+// grow returns (*buf)[:n], reallocating when it is too short.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
 }
