@@ -228,6 +228,12 @@ func searchTopWith(l *level, tp *template, rect image.Rectangle, step int, m mod
 	if it == nil && m == fastLocal && !rect.Empty() {
 		it = newIntegralRect(l.g, rect)
 	}
+	if m != exact && step == 2 && tp.norm != 0 {
+		if it == nil {
+			it = l.integral()
+		}
+		return scanPairs(l, tp, rect, k, it)
+	}
 	var top []peak
 	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
 		for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
@@ -302,3 +308,82 @@ func topDistinct(cs []candidate, n int) []candidate {
 }
 
 func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
+
+// scanPairs is searchTopWith for a fast score every other position: the
+// same scores as scoreAt, computed row by row with two positions per pass
+// over the template (each template value is read once for both).
+func scanPairs(l *level, t *template, rect image.Rectangle, k int, it *integral) []peak {
+	const step = 2
+	g := l.g
+	n := float64(t.n)
+	nb := float64(t.w * t.h)
+	var xs []int
+	for x := rect.Min.X; x+t.w <= rect.Max.X; x += step {
+		xs = append(xs, x)
+	}
+	vs := make([]float64, len(xs))
+	scores := make([]float64, len(xs))
+	var top []peak
+	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
+		for i, x := range xs {
+			s1, s2 := it.sums(x, y, t.w, t.h)
+			vs[i] = (s2 - s1*s1/nb) * n / nb
+			scores[i] = 0 // a flat window: no structure to match
+		}
+		for i := 0; i < len(xs); i++ {
+			if vs[i] < 1e-3*n {
+				continue
+			}
+			if i+1 < len(xs) && vs[i+1] >= 1e-3*n {
+				a, b := corr2(t, g, xs[i], y)
+				scores[i] = a / (t.norm * math.Sqrt(vs[i]))
+				scores[i+1] = b / (t.norm * math.Sqrt(vs[i+1]))
+				i++
+				continue
+			}
+			var num float64
+			for j := 0; j < t.h; j++ {
+				num += float64(dot(t.tz[j*t.w:j*t.w+t.w], g.Pix[(y+j)*g.W+xs[i]:(y+j)*g.W+xs[i]+t.w]))
+			}
+			scores[i] = num / (t.norm * math.Sqrt(vs[i]))
+		}
+		for i, x := range xs {
+			if s := scores[i]; len(top) < k || s > top[k-1].score {
+				top = insertPeak(top, peak{s, x, y}, k, t.w/2, t.h/2)
+			}
+		}
+	}
+	return top
+}
+
+// corr2 is Σ tz·I for the template at (x,y) and at (x+2,y), each summed
+// exactly as dot sums one row.
+func corr2(t *template, g *greyImage, x, y int) (float64, float64) {
+	var na, nb float64
+	w := t.w
+	for j := 0; j < t.h; j++ {
+		tr := t.tz[j*w : j*w+w]
+		r := g.Pix[(y+j)*g.W+x:][:w+2]
+		var a0, a1, a2, a3, b0, b1, b2, b3 float32
+		i := 0
+		for ; i+4 <= w; i += 4 {
+			t0, t1, t2, t3 := tr[i], tr[i+1], tr[i+2], tr[i+3]
+			p := r[i : i+6 : i+6]
+			a0 += t0 * p[0]
+			a1 += t1 * p[1]
+			a2 += t2 * p[2]
+			a3 += t3 * p[3]
+			b0 += t0 * p[2]
+			b1 += t1 * p[3]
+			b2 += t2 * p[4]
+			b3 += t3 * p[5]
+		}
+		for ; i < w; i++ {
+			a0 += tr[i] * r[i]
+			b0 += tr[i] * r[i+2]
+		}
+		na += float64(a0 + a1 + a2 + a3)
+		nb += float64(b0 + b1 + b2 + b3)
+	}
+	return na, nb
+}
