@@ -34,3 +34,35 @@ func TestBoxGreyLumaFastPath(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallYCbCr: the upright JPEG colour copy samples the same pixels as
+// the general loop, for every chroma subsampling and an image whose
+// bounds do not start at 0.
+func TestSmallYCbCr(t *testing.T) {
+	r := rand.New(rand.NewSource(9))
+	for _, ratio := range []image.YCbCrSubsampleRatio{image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+		image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440, image.YCbCrSubsampleRatio411, image.YCbCrSubsampleRatio410} {
+		for _, rect := range []image.Rectangle{image.Rect(0, 0, 601, 333), image.Rect(3, 5, 120, 700), image.Rect(1, 1, 40, 30)} {
+			yc := image.NewYCbCr(rect, ratio)
+			for _, p := range [][]uint8{yc.Y, yc.Cb, yc.Cr} {
+				for i := range p {
+					p[i] = uint8(r.Intn(256))
+				}
+			}
+			w, h := rect.Dx(), rect.Dy()
+			sw, sh := fitSide(w, h, smallSide)
+			got := &rgbImage{W: sw, H: sh, Pix: make([]uint8, 3*sw*sh)}
+			smallYCbCr(yc, got, w, h)
+			at := rgbSampler(yc)
+			for y := 0; y < sh; y++ {
+				for x := 0; x < sw; x++ {
+					dx, dy := (2*x+1)*w/(2*sw), (2*y+1)*h/(2*sh)
+					wr, wg, wb := at(dx+rect.Min.X, dy+rect.Min.Y)
+					if gr, gg, gb := got.at(x, y); gr != wr || gg != wg || gb != wb {
+						t.Fatalf("%v %v (%d,%d): %d,%d,%d, want %d,%d,%d", ratio, rect, x, y, gr, gg, gb, wr, wg, wb)
+					}
+				}
+			}
+		}
+	}
+}

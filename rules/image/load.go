@@ -303,21 +303,25 @@ func (pc *picture) analyse(img image.Image) {
 	sw, sh := fitSide(pc.W, pc.H, smallSide)
 	small := &rgbImage{W: sw, H: sh, Pix: make([]uint8, 3*sw*sh)}
 	yc, isYCbCr := img.(*image.YCbCr)
-	for y := 0; y < sh; y++ {
-		dy := (2*y + 1) * pc.H / (2 * sh)
-		for x := 0; x < sw; x++ {
-			dx := (2*x + 1) * pc.W / (2 * sw)
-			sx, sy := toStored(pc.Exif.Orientation, dx, dy, pc.StoredW, pc.StoredH)
-			var r, g, bb uint8
-			if isYCbCr { // the common case (JPEG), without a call per pixel
-				px, py := sx+b.Min.X, sy+b.Min.Y
-				ci := yc.COffset(px, py)
-				r, g, bb = color.YCbCrToRGB(yc.Y[yc.YOffset(px, py)], yc.Cb[ci], yc.Cr[ci])
-			} else {
-				r, g, bb = rgb(sx+b.Min.X, sy+b.Min.Y)
+	if isYCbCr && pc.Exif.Orientation <= 1 {
+		smallYCbCr(yc, small, pc.W, pc.H) // the common case, faster
+	} else {
+		for y := 0; y < sh; y++ {
+			dy := (2*y + 1) * pc.H / (2 * sh)
+			for x := 0; x < sw; x++ {
+				dx := (2*x + 1) * pc.W / (2 * sw)
+				sx, sy := toStored(pc.Exif.Orientation, dx, dy, pc.StoredW, pc.StoredH)
+				var r, g, bb uint8
+				if isYCbCr { // a JPEG turned by EXIF, without a call per pixel
+					px, py := sx+b.Min.X, sy+b.Min.Y
+					ci := yc.COffset(px, py)
+					r, g, bb = color.YCbCrToRGB(yc.Y[yc.YOffset(px, py)], yc.Cb[ci], yc.Cr[ci])
+				} else {
+					r, g, bb = rgb(sx+b.Min.X, sy+b.Min.Y)
+				}
+				i := 3 * (y*sw + x)
+				small.Pix[i], small.Pix[i+1], small.Pix[i+2] = r, g, bb
 			}
-			i := 3 * (y*sw + x)
-			small.Pix[i], small.Pix[i+1], small.Pix[i+2] = r, g, bb
 		}
 	}
 	pc.small = small
@@ -335,6 +339,33 @@ func (pc *picture) analyse(img image.Image) {
 	boxGrey(img, f, stored)
 	pc.grey = reorient(stored, pc.Exif.Orientation)
 	pc.greyF = float64(pc.W) / float64(pc.grey.W)
+}
+
+// smallYCbCr fills the nearest-neighbour colour copy of an upright JPEG
+// (no EXIF turn): the sampled columns' luma and chroma offsets are worked
+// out once, not for every pixel. The samples are those of analyse's
+// general loop.
+func smallYCbCr(yc *image.YCbCr, small *rgbImage, w, h int) {
+	sw, sh := small.W, small.H
+	b := yc.Rect
+	yCol, cCol := make([]int, sw), make([]int, sw)
+	c0 := yc.COffset(b.Min.X, b.Min.Y)
+	for x := range sw {
+		sx := b.Min.X + (2*x+1)*w/(2*sw)
+		yCol[x] = yc.YOffset(sx, b.Min.Y)
+		cCol[x] = yc.COffset(sx, b.Min.Y) - c0
+	}
+	for y := 0; y < sh; y++ {
+		sy := b.Min.Y + (2*y+1)*h/(2*sh)
+		yRow := yc.YOffset(b.Min.X, sy) - yc.YOffset(b.Min.X, b.Min.Y)
+		cRow := yc.COffset(b.Min.X, sy)
+		out := small.Pix[3*y*sw : 3*(y+1)*sw]
+		for x := range sw {
+			ci := cRow + cCol[x]
+			r, g, bb := color.YCbCrToRGB(yc.Y[yRow+yCol[x]], yc.Cb[ci], yc.Cr[ci])
+			out[3*x], out[3*x+1], out[3*x+2] = r, g, bb
+		}
+	}
 }
 
 func fitSide(w, h, side int) (int, int) {
