@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"sort"
+	"sync"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -50,17 +51,21 @@ const blurSide = 384 // longer side of the grey copy sharpness is measured on
 // the detailed 32x32 tiles of a fixed-size grey copy; ok is false when the
 // image has too little detail to judge.
 func sharpness(pc *picture) (float64, bool) {
-	g := fixedGrey(pc.grey, blurSide)
+	buf := greyPool.Get().(*[]float32)
+	defer greyPool.Put(buf)
+	g := fixedGreyInto(pc.grey, blurSide, buf)
 	const tile = 32
 	var vars []float64
 	for ty := 0; ty+tile <= g.H; ty += tile {
 		for tx := 0; tx+tile <= g.W; tx += tile {
 			var s, sq, ls, lsq float64
 			n := 0
+			x0, x1 := max(tx, 1), min(tx+tile, g.W-1)
 			for y := max(ty, 1); y < min(ty+tile, g.H-1); y++ {
-				for x := max(tx, 1); x < min(tx+tile, g.W-1); x++ {
-					c := float64(g.Pix[y*g.W+x])
-					l := 4*c - float64(g.Pix[y*g.W+x-1]) - float64(g.Pix[y*g.W+x+1]) - float64(g.Pix[(y-1)*g.W+x]) - float64(g.Pix[(y+1)*g.W+x])
+				up, row, dn := g.Pix[(y-1)*g.W:y*g.W], g.Pix[y*g.W:(y+1)*g.W], g.Pix[(y+1)*g.W:(y+2)*g.W]
+				for x := x0; x < x1; x++ {
+					c := float64(row[x])
+					l := 4*c - float64(row[x-1]) - float64(row[x+1]) - float64(up[x]) - float64(dn[x])
 					s += c
 					sq += c * c
 					ls += l
@@ -85,14 +90,17 @@ func sharpness(pc *picture) (float64, bool) {
 	return vars[int(math.Floor(0.9*float64(len(vars)-1)))], true
 }
 
-// fixedGrey resamples a grey copy so its longer side is side (bilinear;
-// never enlarges).
-func fixedGrey(g *greyImage, side int) *greyImage {
+// greyPool holds the blur measure's resampled copies between pictures.
+var greyPool = sync.Pool{New: func() any { return new([]float32) }}
+
+// fixedGreyInto resamples a grey copy so its longer side is side
+// (bilinear; never enlarges), into *buf (grown as needed).
+func fixedGreyInto(g *greyImage, side int, buf *[]float32) *greyImage {
 	if max(g.W, g.H) <= side {
 		return g
 	}
 	w, h := fitSide(g.W, g.H, side)
-	out := &greyImage{W: w, H: h, Pix: make([]float32, w*h)}
+	out := &greyImage{W: w, H: h, Pix: grow(buf, w*h)}
 	fx, fy := float64(g.W)/float64(w), float64(g.H)/float64(h)
 	x0s, x1s, wxs := make([]int, w), make([]int, w), make([]float32, w)
 	for x := range w {
