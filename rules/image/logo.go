@@ -348,12 +348,19 @@ func searchLogo(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect im
 	// Integral images over the searched rectangle only, one per level:
 	// the zone is a quarter of the image.
 	local := map[*level]*integral{}
+	defer func() {
+		for _, it := range local {
+			if it != nil {
+				it.release()
+			}
+		}
+	}()
 	localFor := func(l *level) *integral {
 		it, ok := local[l]
 		if !ok {
 			r := scaleRect(rect, 1/l.scale).Intersect(image.Rect(0, 0, l.g.W, l.g.H))
 			if !r.Empty() {
-				it = newIntegralRect(l.g, r)
+				it = pooledIntegralRect(l.g, r)
 			}
 			local[l] = it
 		}

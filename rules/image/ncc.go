@@ -4,6 +4,7 @@ import (
 	"image"
 	"math"
 	"sort"
+	"sync"
 )
 
 // Normalized cross-correlation (the measure OpenCV calls TM_CCOEFF_NORMED):
@@ -28,11 +29,37 @@ func newIntegral(g *greyImage) *integral {
 
 // newIntegralRect builds the tables over one rectangle of the image only.
 func newIntegralRect(g *greyImage, r image.Rectangle) *integral {
+	it := &integral{}
+	it.fill(g, r)
+	return it
+}
+
+// integralPool holds tables between logo searches (the zone's tables of
+// one search are about 1 MB).
+var integralPool = sync.Pool{New: func() any { return new(integral) }}
+
+// pooledIntegralRect is newIntegralRect with tables from the pool: give
+// them back with release once no score needs them.
+func pooledIntegralRect(g *greyImage, r image.Rectangle) *integral {
+	it := integralPool.Get().(*integral)
+	it.fill(g, r)
+	return it
+}
+
+func (it *integral) release() { integralPool.Put(it) }
+
+// fill builds the tables of g over r, reusing its slices when they are
+// long enough.
+func (it *integral) fill(g *greyImage, r image.Rectangle) {
 	w, h := r.Dx(), r.Dy()
-	it := &integral{ox: r.Min.X, oy: r.Min.Y, w: w, h: h, s: make([]float64, (w+1)*(h+1)), ssq: make([]float64, (w+1)*(h+1))}
+	it.ox, it.oy, it.w, it.h = r.Min.X, r.Min.Y, w, h
+	it.s, it.ssq = grow(&it.s, (w+1)*(h+1)), grow(&it.ssq, (w+1)*(h+1))
+	clear(it.s[:w+1]) // the first row and column are zero
+	clear(it.ssq[:w+1])
 	for y := 0; y < h; y++ {
 		var rs, rq float64
 		row := g.Pix[(y+r.Min.Y)*g.W+r.Min.X:]
+		it.s[(y+1)*(w+1)], it.ssq[(y+1)*(w+1)] = 0, 0
 		for x := 0; x < w; x++ {
 			v := float64(row[x])
 			rs += v
@@ -42,7 +69,6 @@ func newIntegralRect(g *greyImage, r image.Rectangle) *integral {
 			it.ssq[i] = it.ssq[i-(w+1)] + rq
 		}
 	}
-	return it
 }
 
 // sums returns Σ I and Σ I² over the rectangle at (x,y) of size w x h.
@@ -228,11 +254,11 @@ func searchTopWith(l *level, tp *template, rect image.Rectangle, step int, m mod
 	if it == nil && m == fastLocal && !rect.Empty() {
 		it = newIntegralRect(l.g, rect)
 	}
-	if m != exact && step == 2 && tp.norm != 0 {
+	if m != exact && step >= 2 && tp.norm != 0 {
 		if it == nil {
 			it = l.integral()
 		}
-		return scanPairs(l, tp, rect, k, it)
+		return scanPairs(l, tp, rect, step, k, it)
 	}
 	var top []peak
 	for y := rect.Min.Y; y+t.h <= rect.Max.Y; y += step {
@@ -309,11 +335,10 @@ func topDistinct(cs []candidate, n int) []candidate {
 
 func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
 
-// scanPairs is searchTopWith for a fast score every other position: the
+// scanPairs is searchTopWith for a fast score every step positions: the
 // same scores as scoreAt, computed row by row with two positions per pass
 // over the template (each template value is read once for both).
-func scanPairs(l *level, t *template, rect image.Rectangle, k int, it *integral) []peak {
-	const step = 2
+func scanPairs(l *level, t *template, rect image.Rectangle, step, k int, it *integral) []peak {
 	g := l.g
 	n := float64(t.n)
 	nb := float64(t.w * t.h)
@@ -335,7 +360,7 @@ func scanPairs(l *level, t *template, rect image.Rectangle, k int, it *integral)
 				continue
 			}
 			if i+1 < len(xs) && vs[i+1] >= 1e-3*n {
-				a, b := corr2(t, g, xs[i], y)
+				a, b := corr2(t, g, xs[i], y, step)
 				scores[i] = a / (t.norm * math.Sqrt(vs[i]))
 				scores[i+1] = b / (t.norm * math.Sqrt(vs[i+1]))
 				i++
@@ -356,31 +381,31 @@ func scanPairs(l *level, t *template, rect image.Rectangle, k int, it *integral)
 	return top
 }
 
-// corr2 is Σ tz·I for the template at (x,y) and at (x+2,y), each summed
+// corr2 is Σ tz·I for the template at (x,y) and at (x+d,y), each summed
 // exactly as dot sums one row.
-func corr2(t *template, g *greyImage, x, y int) (float64, float64) {
+func corr2(t *template, g *greyImage, x, y, d int) (float64, float64) {
 	var na, nb float64
 	w := t.w
 	for j := 0; j < t.h; j++ {
 		tr := t.tz[j*w : j*w+w]
-		r := g.Pix[(y+j)*g.W+x:][:w+2]
+		r := g.Pix[(y+j)*g.W+x:][:w+d]
 		var a0, a1, a2, a3, b0, b1, b2, b3 float32
 		i := 0
 		for ; i+4 <= w; i += 4 {
 			t0, t1, t2, t3 := tr[i], tr[i+1], tr[i+2], tr[i+3]
-			p := r[i : i+6 : i+6]
+			p, q := r[i:i+4:i+4], r[i+d:i+d+4:i+d+4]
 			a0 += t0 * p[0]
 			a1 += t1 * p[1]
 			a2 += t2 * p[2]
 			a3 += t3 * p[3]
-			b0 += t0 * p[2]
-			b1 += t1 * p[3]
-			b2 += t2 * p[4]
-			b3 += t3 * p[5]
+			b0 += t0 * q[0]
+			b1 += t1 * q[1]
+			b2 += t2 * q[2]
+			b3 += t3 * q[3]
 		}
 		for ; i < w; i++ {
 			a0 += tr[i] * r[i]
-			b0 += tr[i] * r[i+2]
+			b0 += tr[i] * r[i+d]
 		}
 		na += float64(a0 + a1 + a2 + a3)
 		nb += float64(b0 + b1 + b2 + b3)
