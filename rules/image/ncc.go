@@ -336,8 +336,9 @@ func topDistinct(cs []candidate, n int) []candidate {
 func area(r image.Rectangle) int { return r.Dx() * r.Dy() }
 
 // scanPairs is searchTopWith for a fast score every step positions: the
-// same scores as scoreAt, computed row by row with two positions per pass
-// over the template (each template value is read once for both).
+// same scores as scoreAt, computed row by row with three (or two)
+// neighbouring positions per pass over the template (each template value
+// is read once for all of them).
 func scanPairs(l *level, t *template, rect image.Rectangle, step, k int, it *integral) []peak {
 	g := l.g
 	n := float64(t.n)
@@ -357,6 +358,14 @@ func scanPairs(l *level, t *template, rect image.Rectangle, step, k int, it *int
 		}
 		for i := 0; i < len(xs); i++ {
 			if vs[i] < 1e-3*n {
+				continue
+			}
+			if i+2 < len(xs) && vs[i+1] >= 1e-3*n && vs[i+2] >= 1e-3*n {
+				a, b, c := corr3(t, g, xs[i], y, step)
+				scores[i] = a / (t.norm * math.Sqrt(vs[i]))
+				scores[i+1] = b / (t.norm * math.Sqrt(vs[i+1]))
+				scores[i+2] = c / (t.norm * math.Sqrt(vs[i+2]))
+				i += 2
 				continue
 			}
 			if i+1 < len(xs) && vs[i+1] >= 1e-3*n {
@@ -411,4 +420,44 @@ func corr2(t *template, g *greyImage, x, y, d int) (float64, float64) {
 		nb += float64(b0 + b1 + b2 + b3)
 	}
 	return na, nb
+}
+
+// corr3 is corr2 for three positions, (x,y), (x+d,y) and (x+2d,y).
+func corr3(t *template, g *greyImage, x, y, d int) (float64, float64, float64) {
+	var na, nb, nc float64
+	w := t.w
+	for j := 0; j < t.h; j++ {
+		tr := t.tz[j*w : j*w+w]
+		r := g.Pix[(y+j)*g.W+x:][:w+2*d]
+		var a0, a1, a2, a3, b0, b1, b2, b3, c0, c1, c2, c3 float32
+		i := 0
+		for ; i+4 <= w; i += 4 {
+			p, q, o := r[i:i+4:i+4], r[i+d:i+d+4:i+d+4], r[i+2*d:i+2*d+4:i+2*d+4]
+			v := tr[i]
+			a0 += v * p[0]
+			b0 += v * q[0]
+			c0 += v * o[0]
+			v = tr[i+1]
+			a1 += v * p[1]
+			b1 += v * q[1]
+			c1 += v * o[1]
+			v = tr[i+2]
+			a2 += v * p[2]
+			b2 += v * q[2]
+			c2 += v * o[2]
+			v = tr[i+3]
+			a3 += v * p[3]
+			b3 += v * q[3]
+			c3 += v * o[3]
+		}
+		for ; i < w; i++ {
+			a0 += tr[i] * r[i]
+			b0 += tr[i] * r[i+d]
+			c0 += tr[i] * r[i+2*d]
+		}
+		na += float64(a0 + a1 + a2 + a3)
+		nb += float64(b0 + b1 + b2 + b3)
+		nc += float64(c0 + c1 + c2 + c3)
+	}
+	return na, nb, nc
 }
