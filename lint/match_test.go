@@ -7,7 +7,7 @@ import (
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
-		"github.com/selaras/selaras/rules/hashtag"
+	"github.com/selaras/selaras/rules/hashtag"
 	"github.com/selaras/selaras/rules/jargon"
 )
 
