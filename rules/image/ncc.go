@@ -254,7 +254,7 @@ func searchTopWith(l *level, tp *template, rect image.Rectangle, step int, m mod
 	if it == nil && m == fastLocal && !rect.Empty() {
 		it = newIntegralRect(l.g, rect)
 	}
-	if m != exact && step >= 2 && tp.norm != 0 {
+	if m != exact && step >= 1 && tp.norm != 0 {
 		if it == nil {
 			it = l.integral()
 		}
