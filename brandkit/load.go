@@ -71,7 +71,8 @@ func (p Problem) Error() string {
 		b.WriteString(p.Key)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	// One problem, one line: a value quoted in a message may hold a newline.
+	b.WriteString(strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(p.Msg))
 	return b.String()
 }
 
