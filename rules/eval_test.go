@@ -28,6 +28,17 @@ var evaluated = []struct {
 }{
 	{"jargon", 0.95, 0.93},
 	{"term", 0.96, 0.96},
+	// Text rules of narrative, tone, sources, neutrality and length (the
+	// 9x drafts hold their cases; narrative needs pillars, which the
+	// default kit of this set has not, so it is tested in rules/narrative).
+	{"tone-passive", 1.00, 1.00},
+	{"tone-sentence-length", 1.00, 1.00},
+	{"tone-shouting", 1.00, 1.00},
+	{"tone-exclamation", 1.00, 1.00},
+	{"tone-interaction", 1.00, 1.00},
+	{"claim-source", 0.83, 1.00},
+	{"neutrality", 1.00, 1.00},
+	{"length", 1.00, 1.00},
 }
 
 type score struct {
