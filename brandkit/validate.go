@@ -183,6 +183,9 @@ func (l *locator) table(name string, i int) int {
 	if l.tables == nil {
 		l.tables = map[string][]int{}
 		for ln, s := range l.lines {
+			if !strings.HasPrefix(strings.TrimLeft(s, " \t"), "[[") {
+				continue // most lines: no regular expression needed
+			}
 			if m := headerRe.FindStringSubmatch(s); m != nil && m[1] == "[[" {
 				k := normKey(m[2])
 				l.tables[k] = append(l.tables[k], ln+1)
@@ -201,6 +204,13 @@ func (l *locator) key(parts ...string) int {
 	table := ""
 	best := 0
 	for ln, s := range l.lines {
+		trimmed := strings.TrimLeft(s, " \t")
+		if trimmed == "" || trimmed[0] == '#' {
+			continue
+		}
+		if trimmed[0] != '[' && !strings.Contains(s, "=") {
+			continue // a continued array or a comment: neither header nor key
+		}
 		if m := headerRe.FindStringSubmatch(s); m != nil {
 			table = normKey(m[2])
 			if table == want && best == 0 {

@@ -48,7 +48,10 @@ func (k *Kit) validateTags(file string, loc *locator) []error {
 			}
 		}
 	}
-	line := loc.key("hashtags", "replace")
+	line := 0
+	if len(k.Hashtags.Replace) > 0 { // finding the line reads the whole kit again
+		line = loc.key("hashtags", "replace")
+	}
 	for _, old := range sortedKeys(k.Hashtags.Replace) {
 		key := fmt.Sprintf("hashtags.replace.%q", old)
 		repl := k.Hashtags.Replace[old]
