@@ -46,6 +46,10 @@ type Engine struct {
 	// ReportUnusedIgnores reports front matter ignores that silenced
 	// nothing (rule ignore-unused; see suppress.go).
 	ReportUnusedIgnores bool
+	// KeepDrafts keeps each FileResult's whole Draft after Run (fixing
+	// needs the text). Otherwise Run keeps only the lines findings point
+	// at, so that a run over a whole archive stays small in memory.
+	KeepDrafts bool
 }
 
 // FileResult is what was found in one file.
@@ -53,10 +57,58 @@ type FileResult struct {
 	Path     string
 	Kind     Kind
 	Findings []Finding
-	// Draft is the parsed draft (nil for images): formatters quote its lines.
+	// Draft is the parsed draft (nil for images, and after Run unless the
+	// engine keeps drafts): use Line and LineStart to quote it.
 	Draft *Draft
 	// Kit is the kit that applied.
 	Kit *brandkit.Kit
+
+	lines map[int]quotedLine // what Run kept of the draft
+}
+
+type quotedLine struct {
+	text  string
+	start int
+}
+
+// Line returns line n of the file's text, as far as it was kept: every
+// line a finding starts or ends on. "" when unknown.
+func (fr *FileResult) Line(n int) string {
+	if fr.Draft != nil {
+		return fr.Draft.Line(n)
+	}
+	return fr.lines[n].text
+}
+
+// LineStart returns the byte offset (in Draft.Source) where line n starts,
+// or -1 when unknown.
+func (fr *FileResult) LineStart(n int) int {
+	if fr.Draft != nil {
+		return fr.Draft.Offset(n, 1)
+	}
+	if q, ok := fr.lines[n]; ok {
+		return q.start
+	}
+	return -1
+}
+
+// dropDraft keeps the lines the findings point at and lets the draft go.
+func (fr *FileResult) dropDraft() {
+	d := fr.Draft
+	if d == nil {
+		return
+	}
+	for _, f := range fr.Findings {
+		for _, n := range []int{f.Line, f.EndLine} {
+			if _, ok := fr.lines[n]; n > 0 && !ok {
+				if fr.lines == nil {
+					fr.lines = map[int]quotedLine{}
+				}
+				fr.lines[n] = quotedLine{text: d.Line(n), start: d.Offset(n, 1)}
+			}
+		}
+	}
+	fr.Draft = nil
 }
 
 // Result is the outcome of a run.
@@ -152,6 +204,11 @@ func (e *Engine) Run(inputs []Input) *Result {
 	}
 	e.parallel(texts, jobs, func(in Input) {
 		frs, errs, att := e.checkOne(in)
+		if !e.KeepDrafts {
+			for _, fr := range frs {
+				fr.dropDraft()
+			}
+		}
 		merge(frs, errs)
 		mu.Lock()
 		for _, a := range att {

@@ -155,3 +155,23 @@ func TestUnknownPlatform(t *testing.T) {
 		t.Errorf("b.md: %+v", b)
 	}
 }
+
+func TestRunKeepsOnlyQuotedLines(t *testing.T) {
+	in := []Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("satu\nhalo dua\ntiga\nhalo")}}
+	rule := wordRule("halo-rule", "halo", Warning)
+	res := (&Engine{Rules: []*Rule{rule}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}}).Run(in)
+	fr := res.Files[0]
+	if fr.Draft != nil {
+		t.Fatal("the draft should be dropped after the run")
+	}
+	if fr.Line(2) != "halo dua" || fr.Line(4) != "halo" || fr.LineStart(2) != 5 {
+		t.Errorf("kept lines: %q %q start %d", fr.Line(2), fr.Line(4), fr.LineStart(2))
+	}
+	if fr.Line(1) != "" || fr.LineStart(3) != -1 {
+		t.Error("lines no finding points at are not kept")
+	}
+	kept := (&Engine{Rules: []*Rule{rule}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}, KeepDrafts: true}).Run(in)
+	if kept.Files[0].Draft == nil || kept.Files[0].Line(1) != "satu" {
+		t.Error("KeepDrafts keeps the whole draft")
+	}
+}

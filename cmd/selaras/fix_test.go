@@ -369,6 +369,7 @@ func TestFixOverlapAndEndlessFixesReported(t *testing.T) {
 	}
 	eng := &lint.Engine{Rules: []*lint.Rule{twice, grow}, Kits: &brandkit.Loader{}, Jobs: 1}
 	x := &checkExtras{fix: true, noBaseline: true}
+	x.configure(eng) // as check does: fixing keeps the drafts' text
 	post := x.after(e, f, eng, inputs, eng.Run(inputs), 3, "text")
 	if post.done || post.failed {
 		t.Fatalf("post %+v, stderr %s", post, stderr.String())

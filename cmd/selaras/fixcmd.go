@@ -69,7 +69,10 @@ func (x *checkExtras) validate(f *flags, staged bool) bool {
 	return true
 }
 
-func (x *checkExtras) configure(eng *lint.Engine) { eng.ReportUnusedIgnores = x.reportUnused }
+func (x *checkExtras) configure(eng *lint.Engine) {
+	eng.ReportUnusedIgnores = x.reportUnused
+	eng.KeepDrafts = x.fix // fixing edits each draft's whole text
+}
 
 // postRun is what check prints after the extras ran.
 type postRun struct {

@@ -44,7 +44,7 @@ func Checkstyle(w io.Writer, res *lint.Result, o Options) error {
 		for _, f := range fr.Findings {
 			e := csError{Line: 1, Severity: string(f.Severity), Message: validXML(plainMessage(f, o.Lang)), Source: "selaras." + f.Rule}
 			if hasPosition(f) {
-				e.Line, e.Column = f.Line, utf16Col(fr.Draft, f.Line, f.Column)
+				e.Line, e.Column = f.Line, utf16Col(fr, f.Line, f.Column)
 			}
 			cf.Errors = append(cf.Errors, e)
 		}

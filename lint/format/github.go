@@ -28,8 +28,8 @@ func GitHub(w io.Writer, res *lint.Result, o Options) error {
 			if hasPosition(f) {
 				props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("endLine=%d", f.EndLine))
 				if f.EndLine == f.Line {
-					col := utf16Col(fr.Draft, f.Line, f.Column)
-					end := max(col, utf16Col(fr.Draft, f.EndLine, f.EndColumn)-1)
+					col := utf16Col(fr, f.Line, f.Column)
+					end := max(col, utf16Col(fr, f.EndLine, f.EndColumn)-1)
 					props = append(props, fmt.Sprintf("col=%d", col), fmt.Sprintf("endColumn=%d", end))
 				}
 			}

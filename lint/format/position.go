@@ -16,12 +16,12 @@ import (
 // utf16Col converts a 1-based code-point column on line n of d to a 1-based
 // UTF-16 code-unit column (what SARIF, GitHub and Java tools count): every
 // character outside the Basic Multilingual Plane, most emoji among them,
-// takes two units. Without the draft's text the column is returned as is.
-func utf16Col(d *lint.Draft, line, col int) int {
-	if d == nil || line < 1 || col < 1 {
+// takes two units. Without the line's text the column is returned as is.
+func utf16Col(fr *lint.FileResult, line, col int) int {
+	if fr == nil || line < 1 || col < 1 {
 		return col
 	}
-	text := d.Line(line)
+	text := fr.Line(line)
 	units, seen := 0, 0
 	for _, r := range text {
 		if seen == col-1 {

@@ -150,9 +150,9 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 			if hasPosition(f) {
 				loc.Region = &sarifRegion{
 					StartLine:   f.Line,
-					StartColumn: utf16Col(fr.Draft, f.Line, f.Column),
+					StartColumn: utf16Col(fr, f.Line, f.Column),
 					EndLine:     f.EndLine,
-					EndColumn:   utf16Col(fr.Draft, f.EndLine, f.EndColumn),
+					EndColumn:   utf16Col(fr, f.EndLine, f.EndColumn),
 				}
 			} else {
 				loc.Region = &sarifRegion{StartLine: 1}

@@ -85,8 +85,8 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 				p.severity(f.Severity).Sprint(SeverityWord(f.Severity, lang)),
 				p.rule.Sprint(f.Rule),
 				f.Message.In(lang))
-			if f.Line > 0 && fr.Draft != nil {
-				excerpt(&b, p, fr.Draft, f)
+			if f.Line > 0 && fr.Kind == lint.KindText {
+				excerpt(&b, p, fr, f)
 			}
 			if f.Region != nil {
 				fmt.Fprintf(&b, "           %s %s\n", p.dim.Sprint("│"),
@@ -130,13 +130,13 @@ func summaryLine(res *lint.Result, lang string, p palette) string {
 }
 
 // excerpt prints the finding's first line with the match underlined.
-func excerpt(b *strings.Builder, p palette, d *lint.Draft, f lint.Finding) {
-	line := d.Line(f.Line)
+func excerpt(b *strings.Builder, p palette, fr *lint.FileResult, f lint.Finding) {
+	line := fr.Line(f.Line)
 	startCol, endCol := f.Column, f.EndColumn
 	if len(line) > excerptBytes {
 		// A very long line (a one-line 1 MB draft): quote only the part
 		// around the match, or output grows with line length times findings.
-		line, startCol, endCol = cutLine(d, f, line)
+		line, startCol, endCol = cutLine(fr, f, line)
 	}
 	line = strings.ReplaceAll(line, "\t", " ")
 	if f.EndLine != f.Line {
@@ -163,8 +163,8 @@ const (
 
 // cutLine returns the part of a long line around f's match, marked with
 // "…" where it was cut, and the match's columns in it.
-func cutLine(d *lint.Draft, f lint.Finding, line string) (string, int, int) {
-	ls := d.Offset(f.Line, 1)
+func cutLine(fr *lint.FileResult, f lint.Finding, line string) (string, int, int) {
+	ls := fr.LineStart(f.Line)
 	a, b := f.Span.Start-ls, f.Span.End-ls
 	if ls < 0 || a < 0 || a > len(line) {
 		a, b = 0, 0
