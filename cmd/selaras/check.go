@@ -61,12 +61,12 @@ func runCheck(e *env, args []string) int {
 	}
 	failRank, ok := failLevel(o.failOn)
 	if !ok {
-		f.fail("--fail-on %q: use error, warning, info or none", o.failOn)
+		f.fail("%s", lang2{id: fmt.Sprintf("--fail-on %q: pakai error, warning, info atau none", o.failOn), en: fmt.Sprintf("--fail-on %q: use error, warning, info or none", o.failOn)}.in(f.lang))
 		return exitError
 	}
 	useColor, ok := colorChoice(e, o.color)
 	if !ok {
-		f.fail("--color %q: use auto, always or never", o.color)
+		f.fail("%s", lang2{id: fmt.Sprintf("--color %q: pakai auto, always atau never", o.color), en: fmt.Sprintf("--color %q: use auto, always or never", o.color)}.in(f.lang))
 		return exitError
 	}
 	var st *staged

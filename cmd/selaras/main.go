@@ -169,7 +169,8 @@ func (f *flags) parse(args []string) ([]string, int, bool) {
 		args = rest[1:]
 	}
 	if f.lang != "id" && f.lang != "en" {
-		f.fail("--lang %q: use id or en", f.lang)
+		// --lang itself is wrong: say it in the default language.
+		f.fail("%s", lang2{id: fmt.Sprintf("--lang %q: pakai id atau en", f.lang), en: fmt.Sprintf("--lang %q: use id or en", f.lang)}.in(defaultLang(f.e)))
 		return nil, exitError, false
 	}
 	return pos, 0, true
