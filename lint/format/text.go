@@ -3,6 +3,7 @@ package format
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,7 +74,7 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 			b.WriteString("\n")
 		}
 		shown++
-		b.WriteString(p.path.Sprint(fr.Path))
+		b.WriteString(p.path.Sprint(shownPath(fr.Path)))
 		b.WriteString("\n")
 		for _, f := range fr.Findings {
 			pos := "-"
@@ -211,4 +212,13 @@ func displayWidth(rs []rune) int {
 		}
 	}
 	return n
+}
+
+// shownPath quotes a path holding control characters (a newline in a file
+// name would otherwise print as a fake line of output).
+func shownPath(p string) string {
+	if strings.IndexFunc(p, unicode.IsControl) >= 0 {
+		return strconv.Quote(p)
+	}
+	return p
 }
