@@ -56,6 +56,22 @@ type Draft struct {
 	memo       sync.Map
 }
 
+// GreyImage is a small grey copy (luma 0-255, display orientation) of an
+// image a draft attaches. The image rules leave it in the draft's Memo under
+// GreyImageKey, so that tools comparing images (the audit's reuse check)
+// need not decode the image a second time.
+type GreyImage struct {
+	W, H int
+	Pix  []float32
+}
+
+// GreyImageKey is the Memo key of an attached image's GreyImage; Path is
+// ImageRef.Path.
+type GreyImageKey struct{ Path string }
+
+// Peek returns what Memo holds under key, without building anything.
+func (d *Draft) Peek(key any) (any, bool) { return d.memo.Load(key) }
+
 // Memo returns the value stored under key for this draft, building it once.
 // Rules of one family use it to share costly derived data within one draft
 // (a decoded image) instead of each computing it again; build must depend

@@ -92,6 +92,14 @@ func (fr *FileResult) LineStart(n int) int {
 	return -1
 }
 
+// forgetDerived drops what rules derived from the draft (decoded images
+// above all): not needed once the rules ran and the caller looked.
+func (fr *FileResult) forgetDerived() {
+	if fr.Draft != nil {
+		fr.Draft.memo.Clear()
+	}
+}
+
 // dropDraft keeps the lines the findings point at and lets the draft go.
 func (fr *FileResult) dropDraft() {
 	d := fr.Draft
@@ -204,8 +212,9 @@ func (e *Engine) Run(inputs []Input) *Result {
 	}
 	e.parallel(texts, jobs, func(in Input) {
 		frs, errs, att := e.checkOne(in)
-		if !e.KeepDrafts {
-			for _, fr := range frs {
+		for _, fr := range frs {
+			fr.forgetDerived()
+			if !e.KeepDrafts {
 				fr.dropDraft()
 			}
 		}
@@ -226,6 +235,9 @@ func (e *Engine) Run(inputs []Input) *Result {
 	}
 	e.parallel(alone, jobs, func(in Input) {
 		frs, errs, _ := e.checkOne(in)
+		for _, fr := range frs {
+			fr.forgetDerived()
+		}
 		merge(frs, errs)
 	})
 	for _, fr := range byPath {
@@ -372,9 +384,6 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	if in.Kind == KindText {
 		e.suppress(d, kit, frs)
 	}
-	// What rules derived for this draft (decoded images above all) is not
-	// needed once they ran; the draft itself stays for the output's excerpts.
-	d.memo.Clear()
 	return frs, errs, attached
 }
 

@@ -24,5 +24,8 @@ func (e *Engine) RunEach(inputs []Input, fn func(in Input, files []*FileResult, 
 			sortFindings(fr.Findings)
 		}
 		fn(in, frs, errs)
+		for _, fr := range frs {
+			fr.forgetDerived()
+		}
 	})
 }

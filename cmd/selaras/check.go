@@ -102,6 +102,9 @@ func runCheck(e *env, args []string) int {
 		eng.Files = st.index
 	}
 	o.extra.configure(eng)
+	if o.evidence != "" {
+		eng.KeepDrafts = true // evidence finds each image through its draft
+	}
 	res := eng.Run(inputs)
 	if len(res.Errors) > 0 {
 		return kitFailed(e, res.Errors...)

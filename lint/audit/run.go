@@ -390,7 +390,11 @@ func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
 			if im.Escapes {
 				continue
 			}
-			e.Deps = append(e.Deps, a.imageDep(im.Path, imageShown(d, im)))
+			var grey *lint.GreyImage // the image rules' copy, when they ran
+			if v, ok := d.Peek(lint.GreyImageKey{Path: im.Path}); ok {
+				grey, _ = v.(*lint.GreyImage)
+			}
+			e.Deps = append(e.Deps, a.imageDep(im.Path, imageShown(d, im), grey))
 		}
 		own.Draft = nil // the text is not kept
 	}
@@ -403,7 +407,7 @@ func imageShown(d *lint.Draft, im lint.ImageRef) string {
 	return filepath.ToSlash(filepath.Join(filepath.Dir(d.Path), filepath.FromSlash(im.Ref)))
 }
 
-func (a *auditor) imageDep(abs, shown string) dep {
+func (a *auditor) imageDep(abs, shown string, grey *lint.GreyImage) dep {
 	a.imgMu.Lock()
 	m := a.imgs[abs]
 	if m == nil {
@@ -418,7 +422,10 @@ func (a *auditor) imageDep(abs, shown string) dep {
 			return
 		}
 		m.dep.Sum = sumBytes(data)
-		if h, l, err := imageSig(data); err == nil {
+		if grey != nil {
+			h, l := greySig(grey)
+			m.dep.Sig = &ImageSig{Path: shown, DHash: h, Luma: l}
+		} else if h, l, err := imageSig(data); err == nil {
 			m.dep.Sig = &ImageSig{Path: shown, DHash: h, Luma: l}
 		}
 	})

@@ -136,13 +136,27 @@ func imageSig(data []byte) (hash string, luma int, err error) {
 	if err != nil {
 		return "", 0, err
 	}
-	var cells [8][9]float64
-	var counts [8][9]float64
 	b := img.Bounds()
-	w, hgt := b.Dx(), b.Dy()
-	if w == 0 || hgt == 0 {
+	if b.Dx() == 0 || b.Dy() == 0 {
 		return "", 0, fmt.Errorf("empty image")
 	}
+	hash, luma = dHash(b.Dx(), b.Dy(), func(x, y int) float64 { return grey(img, b.Min.X+x, b.Min.Y+y) })
+	return hash, luma, nil
+}
+
+// greySig is imageSig for a grey copy the image rules already made.
+func greySig(g *lint.GreyImage) (hash string, luma int) {
+	if g.W == 0 || g.H == 0 {
+		return dHash(1, 1, func(int, int) float64 { return 0 })
+	}
+	return dHash(g.W, g.H, func(x, y int) float64 { return float64(g.Pix[y*g.W+x]) })
+}
+
+// dHash is the 64-bit difference hash of a w x h grey picture read through
+// at, and its mean grey.
+func dHash(w, hgt int, at func(x, y int) float64) (string, int) {
+	var cells [8][9]float64
+	var counts [8][9]float64
 	// Sample at most about 128x128 points: plenty for 72 cells.
 	step := max(1, max(w, hgt)/128)
 	total, n := 0.0, 0.0
@@ -150,7 +164,7 @@ func imageSig(data []byte) (hash string, luma int, err error) {
 		cy := y * 8 / hgt
 		for x := 0; x < w; x += step {
 			cx := x * 9 / w
-			g := grey(img, b.Min.X+x, b.Min.Y+y)
+			g := at(x, y)
 			cells[cy][cx] += g
 			counts[cy][cx]++
 			total += g
@@ -168,7 +182,7 @@ func imageSig(data []byte) (hash string, luma int, err error) {
 			}
 		}
 	}
-	return fmt.Sprintf("%016x", h), int(total/n + 0.5), nil
+	return fmt.Sprintf("%016x", h), int(total/n + 0.5)
 }
 
 // grey is the luma (0-255) of one pixel, read directly from the common

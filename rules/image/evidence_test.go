@@ -21,7 +21,8 @@ func TestWriteEvidence(t *testing.T) {
 		"/mem/logo.png":   encPNG(t, logoMark(200)),
 	}
 	kit := testKitWith(t, "")
-	eng := &lint.Engine{Rules: Rules(), Kits: &brandkit.Loader{Fixed: kit}, Files: files, Jobs: 1}
+	// Evidence finds each image through its draft, as check --evidence keeps them.
+	eng := &lint.Engine{Rules: Rules(), Kits: &brandkit.Loader{Fixed: kit}, Files: files, Jobs: 1, KeepDrafts: true}
 	res := eng.Run([]lint.Input{
 		draftInput("post.md", instagramDraft("poster.jpg")),
 		draftInput("ok.md", instagramDraft("fine.jpg")),

@@ -92,7 +92,14 @@ func load(p *lint.Pass, im lint.ImageRef) *picture {
 		if isDataURI(im.Ref) {
 			read, path = readDataURI, im.Ref
 		}
-		return decodePicture(read, path, displayPath(p.Draft, im), p.Kit.Images.PixelBudget())
+		pc := decodePicture(read, path, displayPath(p.Draft, im), p.Kit.Images.PixelBudget())
+		if pc.grey != nil {
+			// Shared with whoever compares images later (lint.GreyImage).
+			p.Draft.Memo(lint.GreyImageKey{Path: im.Path}, func() any {
+				return &lint.GreyImage{W: pc.grey.W, H: pc.grey.H, Pix: pc.grey.Pix}
+			})
+		}
+		return pc
 	})
 	return v.(*picture)
 }
