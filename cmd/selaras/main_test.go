@@ -70,3 +70,16 @@ func runBin(t testing.TB, dir string, stdin []byte, extra []string, args ...stri
 	}
 	return result{stdout: out.String(), stderr: errb.String(), code: code}
 }
+
+func TestMemoryLimitIsHalfTheMachine(t *testing.T) {
+	raw, err := os.ReadFile("/proc/meminfo")
+	if err != nil {
+		t.Skip("no /proc/meminfo here")
+	}
+	var kb int64
+	fmt.Sscanf(string(raw), "MemTotal: %d kB", &kb)
+	want := max(kb<<10/2, 1<<30)
+	if got := memoryLimit(); got != want {
+		t.Errorf("memoryLimit() = %d, want %d", got, want)
+	}
+}
