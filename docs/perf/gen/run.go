@@ -489,7 +489,7 @@ func (r *report) linearity(rows []linRow, b *budget) {
 	if last := rows[len(rows)-1]; last.largest && last.nolimit.err == nil && last.nolimit.med.CPU > 0 && base.check.err == nil {
 		per := float64(last.nolimit.med.CPU.Microseconds()) / float64(last.n)
 		bper := float64(base.check.med.CPU.Microseconds()) / float64(base.n)
-		fmt.Fprintf(&s, "For comparison, `check` on %s drafts with `GOMEMLIMIT=off` (no soft memory limit; selaras otherwise sets 1 GiB): %.0f µs CPU per draft (ratio %.2f), %s wall, peak %s.",
+		fmt.Fprintf(&s, "For comparison, `check` on %s drafts with `GOMEMLIMIT=off` (no soft memory limit; selaras otherwise sets half the machine's memory): %.0f µs CPU per draft (ratio %.2f), %s wall, peak %s.",
 			thousands(last.n), per, per/bper, secs(last.nolimit.med.Wall), mb(last.nolimit.med.RSS))
 		if with := float64(last.check.med.CPU.Microseconds()) / float64(last.n); last.check.err == nil && per < 0.8*with {
 			s.WriteString(" The limit costs CPU here: a run that holds more than 1 GiB makes the garbage collector run far more often.")
@@ -824,7 +824,7 @@ func (r *report) valeSection(rows []valeRow) {
 	s.WriteString("\nMedians of the runs (the runs alternate Vale and selaras, so both see the same load).")
 	for _, v := range rows {
 		if v.n > 10000 && v.vErr == nil {
-			s.WriteString(" On the largest corpus both programs hold every result in memory (several GB); selaras's CPU time there includes the extra garbage collection that its 1 GiB soft memory limit causes (see \"How cost grows with the corpus\").")
+			s.WriteString(" On the largest corpus both programs hold every result in memory (several GB);")
 			break
 		}
 	}
