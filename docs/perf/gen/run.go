@@ -492,7 +492,7 @@ func (r *report) linearity(rows []linRow, b *budget) {
 		fmt.Fprintf(&s, "For comparison, `check` on %s drafts with `GOMEMLIMIT=off` (no soft memory limit; selaras otherwise sets half the machine's memory): %.0f µs CPU per draft (ratio %.2f), %s wall, peak %s.",
 			thousands(last.n), per, per/bper, secs(last.nolimit.med.Wall), mb(last.nolimit.med.RSS))
 		if with := float64(last.check.med.CPU.Microseconds()) / float64(last.n); last.check.err == nil && per < 0.8*with {
-			s.WriteString(" The limit costs CPU here: a run that holds more than 1 GiB makes the garbage collector run far more often.")
+			s.WriteString(" The limit costs CPU here: a run that holds close to the limit makes the garbage collector run far more often.")
 		}
 		s.WriteString("\n\n")
 	}
@@ -557,7 +557,7 @@ func (r *report) imageCorpora(bMem *budget) {
 		bMem.set(fmt.Sprintf("%s (%s posters) vs %s (%s posters): %.2f MB per additional poster", mb(peaks[len(peaks)-1]), thousands(counts[len(counts)-1]), mb(peaks[0]), thousands(counts[0]), per), per < 1)
 	}
 	if len(peaks) > 0 {
-		fmt.Fprintf(&s, "Peak memory of `check` with %s posters: %s (%.1f MB per post); `audit`'s peak is in the table. The binary sets a soft memory limit of 1 GiB (Go's `GOMEMLIMIT`) unless the environment sets one, so the garbage collector works harder rather than let decoded images pile up.\n\n", thousands(counts[0]), mb(peaks[0]), float64(peaks[0])/1e6/float64(counts[0]))
+		fmt.Fprintf(&s, "Peak memory of `check` with %s posters: %s (%.1f MB per post); `audit`'s peak is in the table. The binary sets a soft memory limit of half the machine's memory (Go's `GOMEMLIMIT`) unless the environment sets one; decoded images are dropped as soon as a draft's rules ran.\n\n", thousands(counts[0]), mb(peaks[0]), float64(peaks[0])/1e6/float64(counts[0]))
 	}
 	r.add(s.String())
 }
