@@ -239,53 +239,26 @@ func ruleCamel(name string) string {
 	return b.String()
 }
 
-var helpHeadings = map[string]lint.Text{
-	"why":    {ID: "Mengapa", EN: "Why"},
-	"bad":    {ID: "Contoh yang ditandai", EN: "Flagged example"},
-	"good":   {ID: "Lebih baik", EN: "Better"},
-	"fix":    {ID: "Perbaikan", EN: "Fix"},
-	"keys":   {ID: "Kunci kit", EN: "Kit keys"},
-	"kit":    {ID: "Kit untuk contoh", EN: "Kit for the examples"},
-	"safe":   {ID: "aman: diterapkan oleh --fix", EN: "safe: applied by --fix"},
-	"unsafe": {ID: "tidak aman: hanya dengan --unsafe-fixes", EN: "unsafe: only with --unsafe-fixes"},
-	"more":   {ID: "Selengkapnya: selaras explain %s", EN: "More: selaras explain %s"},
-}
+// moreHelp points from an alert to the full documentation.
+var moreHelp = lint.Text{ID: "Selengkapnya: selaras explain %s", EN: "More: selaras explain %s"}
+
+func heading(key, lang string) string { return lint.DocHeadings[key].In(lang) }
 
 func fixLine(d lint.Doc, lang string) string {
 	fix := d.Fix.In(lang)
 	if fix == "" {
 		return ""
 	}
-	if s, ok := helpHeadings[d.FixSafety]; ok {
-		fix += " (" + s.In(lang) + ")"
+	if _, ok := lint.DocHeadings[d.FixSafety]; ok {
+		fix += " (" + heading(d.FixSafety, lang) + ")"
 	}
 	return fix
 }
 
-// helpText is the rule's documentation as plain text, like `selaras
-// explain` prints it (the rules package renders that; formats cannot import
-// it, so this is built from the same Doc fields).
+// helpText is the rule's documentation as `selaras explain` prints it,
+// with a pointer to that command.
 func helpText(r *lint.Rule, lang string) string {
-	d := r.Doc
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s — %s\n\n%s\n  %s\n", r.Name, d.Title.In(lang), helpHeadings["why"].In(lang), d.Why.In(lang))
-	if d.Bad != "" {
-		fmt.Fprintf(&b, "\n%s\n%s", helpHeadings["bad"].In(lang), indentBlock(printableExample(d.Bad)))
-	}
-	if d.Good != "" {
-		fmt.Fprintf(&b, "\n%s\n%s", helpHeadings["good"].In(lang), indentBlock(printableExample(d.Good)))
-	}
-	if fix := fixLine(d, lang); fix != "" {
-		fmt.Fprintf(&b, "\n%s\n  %s\n", helpHeadings["fix"].In(lang), fix)
-	}
-	if len(d.KitKeys) > 0 {
-		fmt.Fprintf(&b, "\n%s: %s\n", helpHeadings["keys"].In(lang), strings.Join(d.KitKeys, ", "))
-	}
-	if d.Kit != "" {
-		fmt.Fprintf(&b, "\n%s\n%s", helpHeadings["kit"].In(lang), indentBlock(d.Kit))
-	}
-	fmt.Fprintf(&b, "\n%s\n", fmt.Sprintf(helpHeadings["more"].In(lang), r.Name))
-	return b.String()
+	return r.Explain(lang) + "\n" + fmt.Sprintf(moreHelp.In(lang), r.Name) + "\n"
 }
 
 // helpMarkdown is the same documentation as Markdown (GitHub shows it in
@@ -293,25 +266,25 @@ func helpText(r *lint.Rule, lang string) string {
 func helpMarkdown(r *lint.Rule, lang string) string {
 	d := r.Doc
 	var b strings.Builder
-	fmt.Fprintf(&b, "**%s** — %s\n\n### %s\n\n%s\n", r.Name, d.Title.In(lang), helpHeadings["why"].In(lang), d.Why.In(lang))
+	fmt.Fprintf(&b, "**%s** — %s\n\n### %s\n\n%s\n", r.Name, d.Title.In(lang), heading("why", lang), d.Why.In(lang))
 	if d.Bad != "" {
-		fmt.Fprintf(&b, "\n### %s\n\n%s", helpHeadings["bad"].In(lang), fence(printableExample(d.Bad)))
+		fmt.Fprintf(&b, "\n### %s\n\n%s", heading("bad", lang), fence(printableExample(d.Bad)))
 	}
 	if d.Good != "" {
-		fmt.Fprintf(&b, "\n### %s\n\n%s", helpHeadings["good"].In(lang), fence(printableExample(d.Good)))
+		fmt.Fprintf(&b, "\n### %s\n\n%s", heading("good", lang), fence(printableExample(d.Good)))
 	}
 	if fix := fixLine(d, lang); fix != "" {
-		fmt.Fprintf(&b, "\n### %s\n\n%s\n", helpHeadings["fix"].In(lang), fix)
+		fmt.Fprintf(&b, "\n### %s\n\n%s\n", heading("fix", lang), fix)
 	}
 	if len(d.KitKeys) > 0 {
 		keys := make([]string, len(d.KitKeys))
 		for i, k := range d.KitKeys {
 			keys[i] = "`" + k + "`"
 		}
-		fmt.Fprintf(&b, "\n%s: %s\n", helpHeadings["keys"].In(lang), strings.Join(keys, ", "))
+		fmt.Fprintf(&b, "\n%s: %s\n", heading("keys", lang), strings.Join(keys, ", "))
 	}
 	if d.Kit != "" {
-		fmt.Fprintf(&b, "\n### %s\n\n%s", helpHeadings["kit"].In(lang), strings.Replace(fence(d.Kit), "```text", "```toml", 1))
+		fmt.Fprintf(&b, "\n### %s\n\n%s", heading("kit", lang), strings.Replace(fence(d.Kit), "```text", "```toml", 1))
 	}
 	return b.String()
 }
@@ -319,14 +292,6 @@ func helpMarkdown(r *lint.Rule, lang string) string {
 // printableExample shows the invalid bytes of an example (draft-encoding)
 // as escapes, so the log stays valid UTF-8 text.
 func printableExample(s string) string { return strings.ToValidUTF8(s, `\xFF`) }
-
-func indentBlock(s string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-		b.WriteString("    " + l + "\n")
-	}
-	return b.String()
-}
 
 // fence puts text in a Markdown code block whose fence the text cannot
 // close.
