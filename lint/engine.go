@@ -548,13 +548,19 @@ func unreadable(err error) Text {
 	case errors.Is(err, fs.ErrNotExist):
 		return Text{ID: "tidak bisa dibaca: berkas tidak ada", EN: "cannot be read: no such file"}
 	}
-	return Tf("tidak bisa dibaca: %s", "cannot be read: %s", plainError(err))
+	return Tf("tidak bisa dibaca: %s", "cannot be read: %s", PlainError(err))
 }
 
-func plainError(err error) string {
+// PlainError is an error for users: without Go's wrapping of paths and
+// system calls, and in the same words for the common causes.
+func PlainError(err error) string {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
 	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):
@@ -562,7 +568,7 @@ func plainError(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file"
 	}
-	return err.Error()
+	return strings.TrimSpace(err.Error())
 }
 
 // contentRoot widens root to the folder of the outermost kit (in the

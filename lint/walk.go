@@ -42,7 +42,7 @@ func Collect(paths []string) ([]Input, error) {
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s", p, plainError(err))
+			return nil, fmt.Errorf("%s: %s", p, PlainError(err))
 		}
 		if !info.IsDir() {
 			k, _ := KindOf(p)

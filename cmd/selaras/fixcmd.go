@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/baseline"
@@ -346,19 +345,11 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 	return out, notes, stdinText, failed
 }
 
-// plainErr is an error without Go's wrapping of paths and system calls.
+// plainErr is lint.PlainError, which also names a file that is not a
+// baseline.
 func plainErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, os.ErrNotExist):
-		return "no such file"
-	case errors.Is(err, baseline.ErrNotBaseline):
+	if errors.Is(err, baseline.ErrNotBaseline) {
 		return "not a selaras baseline file (written by selaras baseline write)"
 	}
-	return strings.TrimSpace(err.Error())
+	return lint.PlainError(err)
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/gitindex"
 )
 
@@ -70,7 +71,7 @@ func hookInstall(e *env, args []string) int {
 		return exitError
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		f.fail("%s: %v", dir, hookErr(err))
+		f.fail("%s: %v", dir, lint.PlainError(err))
 		return exitError
 	}
 	target := filepath.Join(dir, hookName)
@@ -85,7 +86,7 @@ func hookInstall(e *env, args []string) int {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		f.fail("%s: %v", target, hookErr(err))
+		f.fail("%s: %v", target, lint.PlainError(err))
 		return exitError
 	case info.IsDir():
 		f.fail("%s", lang2{id: target + " adalah folder, bukan hook; tidak diubah", en: target + " is a folder, not a hook; left alone"}.in(f.lang))
@@ -93,7 +94,7 @@ func hookInstall(e *env, args []string) int {
 	default:
 		own, prev, err := readOwnHook(target)
 		if err != nil {
-			f.fail("%s: %v", target, hookErr(err))
+			f.fail("%s: %v", target, lint.PlainError(err))
 			return exitError
 		}
 		switch {
@@ -106,14 +107,14 @@ func hookInstall(e *env, args []string) int {
 			return exitError
 		default:
 			if chained, undo, err = keepExisting(dir, target); err != nil {
-				f.fail("%s: %v", target, hookErr(err))
+				f.fail("%s: %v", target, lint.PlainError(err))
 				return exitError
 			}
 		}
 	}
 	if err := writeAtomic(target, []byte(hookScript(bin, chained, f.lang)), 0o755); err != nil {
 		undo()
-		f.fail("%s: %v", target, hookErr(err))
+		f.fail("%s: %v", target, lint.PlainError(err))
 		return exitError
 	}
 	msg := lang2{id: "hook pre-commit terpasang: " + target, en: "pre-commit hook installed: " + target}
@@ -153,7 +154,7 @@ func hookUninstall(e *env, args []string) int {
 	}
 	own, chained, err := readOwnHook(target)
 	if err != nil {
-		f.fail("%s: %v", target, hookErr(err))
+		f.fail("%s: %v", target, lint.PlainError(err))
 		return exitError
 	}
 	if !own {
@@ -167,7 +168,7 @@ func hookUninstall(e *env, args []string) int {
 		if _, err := os.Lstat(prev); err == nil {
 			// One rename puts the earlier hook back in place of ours.
 			if err := os.Rename(prev, target); err != nil {
-				f.fail("%s: %v", prev, hookErr(err))
+				f.fail("%s: %v", prev, lint.PlainError(err))
 				return exitError
 			}
 			fmt.Fprintln(e.stdout, lang2{
@@ -177,7 +178,7 @@ func hookUninstall(e *env, args []string) int {
 		}
 	}
 	if err := os.Remove(target); err != nil {
-		f.fail("%s: %v", target, hookErr(err))
+		f.fail("%s: %v", target, lint.PlainError(err))
 		return exitError
 	}
 	fmt.Fprintln(e.stdout, lang2{id: "hook pre-commit selaras dilepas: " + target, en: "selaras's pre-commit hook removed: " + target}.in(f.lang))
@@ -359,23 +360,4 @@ func writeAtomic(p string, data []byte, mode os.FileMode) error {
 	}
 	ok = true
 	return nil
-}
-
-// hookErr strips Go's "open x: " prefix down to the reason.
-func hookErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		err = le.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file"
-	}
-	return err.Error()
 }

@@ -85,7 +85,7 @@ func openCSV(name string, cols map[string]string, loc *time.Location) (*csvReade
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, nil, errf("%s: tidak bisa dibuka: %v", "%s: cannot be opened: %v", name, plainErr(err))
+		return nil, nil, errf("%s: tidak bisa dibuka: %v", "%s: cannot be opened: %v", name, lint.PlainError(err))
 	}
 	br := bufio.NewReader(f)
 	var src io.Reader = br
@@ -283,12 +283,4 @@ func tomlString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-func plainErr(err error) string {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return err.Error()
 }

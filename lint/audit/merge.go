@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+
+	"github.com/selaras/selaras/lint"
 )
 
 // ReadReport reads a JSON report written by `selaras audit --format json`.
 func ReadReport(name string) (*Report, error) {
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return nil, errf("%s: tidak bisa dibaca: %v", "%s: cannot be read: %v", name, plainErr(err))
+		return nil, errf("%s: tidak bisa dibaca: %v", "%s: cannot be read: %v", name, lint.PlainError(err))
 	}
 	var r Report
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -137,7 +137,7 @@ func evidenceName(p string) string {
 func drawEvidence(read func(string) ([]byte, error), abs, display, platform string, kit *brandkit.Kit, fs []lint.Finding, lang string) (*image.NRGBA, error) {
 	data, err := read(abs)
 	if err != nil {
-		return nil, errors.New(plainErr(err))
+		return nil, errors.New(lint.PlainError(err))
 	}
 	pc := decodePicture(func(string) ([]byte, error) { return data, nil }, abs, display, kit.Images.PixelBudget())
 	if !pc.OK() {
@@ -305,14 +305,14 @@ func withLegend(m *image.NRGBA, lines []string) *image.NRGBA {
 // write.
 func writeEvidenceFile(dir, out string, pic *image.NRGBA) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("evidence folder %s: %v", dir, plainErr(err))
+		return fmt.Errorf("evidence folder %s: %v", dir, lint.PlainError(err))
 	}
 	if old, err := os.ReadFile(out); err == nil {
 		if !bytes.Contains(old[:min(len(old), 256)], []byte(evidenceMark)) {
 			return fmt.Errorf("%s exists and was not written by selaras; not overwritten", out)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: %v", out, plainErr(err))
+		return fmt.Errorf("%s: %v", out, lint.PlainError(err))
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, pic); err != nil {
@@ -321,7 +321,7 @@ func writeEvidenceFile(dir, out string, pic *image.NRGBA) error {
 	data := markPNG(buf.Bytes())
 	tmp, err := os.CreateTemp(dir, ".selaras-evidence-*")
 	if err != nil {
-		return fmt.Errorf("evidence folder %s: %v", dir, plainErr(err))
+		return fmt.Errorf("evidence folder %s: %v", dir, lint.PlainError(err))
 	}
 	_, werr := tmp.Write(data)
 	if werr == nil {
@@ -338,7 +338,7 @@ func writeEvidenceFile(dir, out string, pic *image.NRGBA) error {
 	}
 	if werr != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("%s: %v", out, plainErr(werr))
+		return fmt.Errorf("%s: %v", out, lint.PlainError(werr))
 	}
 	return nil
 }

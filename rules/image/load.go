@@ -172,7 +172,7 @@ func decodePicture(read func(string) ([]byte, error), path, display string, budg
 			pc.Missing = true
 			return pc
 		}
-		pc.Problem = lint.Tf("gambar tidak bisa dibaca: %s", "the image cannot be read: %s", plainErr(err))
+		pc.Problem = lint.Tf("gambar tidak bisa dibaca: %s", "the image cannot be read: %s", lint.PlainError(err))
 		return pc
 	}
 	pc.Size = int64(len(data))
@@ -262,17 +262,6 @@ func decodeReason(err error) string {
 		s = strings.TrimPrefix(s, p)
 	}
 	return s
-}
-
-func plainErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	if errors.Is(err, fs.ErrPermission) {
-		return "permission denied"
-	}
-	return err.Error()
 }
 
 // toStored maps display coordinates to stored ones for an EXIF orientation.

@@ -199,7 +199,7 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 		data, err := read(lg.File)
 		name := logoName(lg)
 		if err != nil {
-			return badLogo(name, "tidak bisa dibaca ("+plainErr(err)+")", "cannot be read ("+plainErr(err)+")")
+			return badLogo(name, "tidak bisa dibaca ("+lint.PlainError(err)+")", "cannot be read ("+lint.PlainError(err)+")")
 		}
 		if len(data) > MaxImageBytes || sniff(data) == "" {
 			return badLogo(name, "bukan gambar JPEG, PNG, GIF atau WebP", "is not a JPEG, PNG, GIF or WebP image")
