@@ -52,23 +52,34 @@ func runHook(e *env, args []string) int {
 	return exitError
 }
 
+// hookStart parses a hook subcommand's flags (it takes no arguments) and
+// finds the folder git reads hooks from; ok is false when the command ends
+// there with code.
+func hookStart(f *flags, args []string) (dir string, code int, ok bool) {
+	rest, code, ok := f.parse(args)
+	if !ok {
+		return "", code, false
+	}
+	if len(rest) > 0 {
+		f.fail("%s", lang2{id: "tidak menerima argumen: " + rest[0], en: "takes no arguments: " + rest[0]}.in(f.lang))
+		return "", exitError, false
+	}
+	dir, err := hooksDir()
+	if err != nil {
+		f.fail("%v", err)
+		return "", exitError, false
+	}
+	return dir, 0, true
+}
+
 func hookInstall(e *env, args []string) int {
 	f := newFlags(e, "hook install", lang2{
 		id: "menulis hook pre-commit git yang menjalankan selaras check --staged",
 		en: "writes a git pre-commit hook that runs selaras check --staged"})
 	chain := f.Bool("chain", false, "keep an existing pre-commit hook (renamed "+chainedName+") and run it first")
-	rest, code, ok := f.parse(args)
+	dir, code, ok := hookStart(f, args)
 	if !ok {
 		return code
-	}
-	if len(rest) > 0 {
-		f.fail("%s", lang2{id: "tidak menerima argumen: " + rest[0], en: "takes no arguments: " + rest[0]}.in(f.lang))
-		return exitError
-	}
-	dir, err := hooksDir()
-	if err != nil {
-		f.fail("%v", err)
-		return exitError
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		f.fail("%s: %v", dir, lint.PlainError(err))
@@ -134,18 +145,9 @@ func hookUninstall(e *env, args []string) int {
 	f := newFlags(e, "hook uninstall", lang2{
 		id: "melepas hook pre-commit buatan selaras (dan memulihkan hook yang dirangkai)",
 		en: "removes the pre-commit hook selaras wrote (and restores a chained one)"})
-	rest, code, ok := f.parse(args)
+	dir, code, ok := hookStart(f, args)
 	if !ok {
 		return code
-	}
-	if len(rest) > 0 {
-		f.fail("%s", lang2{id: "tidak menerima argumen: " + rest[0], en: "takes no arguments: " + rest[0]}.in(f.lang))
-		return exitError
-	}
-	dir, err := hooksDir()
-	if err != nil {
-		f.fail("%v", err)
-		return exitError
 	}
 	target := filepath.Join(dir, hookName)
 	if _, err := os.Lstat(target); errors.Is(err, fs.ErrNotExist) {
