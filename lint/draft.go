@@ -281,20 +281,6 @@ func (d *Draft) Line(n int) string {
 	return strings.TrimRight(d.Source[start:end], "\r")
 }
 
-// Lines is the number of lines in Source.
-func (d *Draft) Lines() int { return len(d.lineStarts) }
-
-// Words returns the draft's word tokens, in order.
-func (d *Draft) Words() []Token {
-	out := make([]Token, 0, len(d.Tokens))
-	for _, t := range d.Tokens {
-		if t.Kind == TokWord {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
 // BodyText is the text after the front matter.
 func (d *Draft) BodyText() string { return d.Source[d.Body:] }
 
