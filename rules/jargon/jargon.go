@@ -56,7 +56,7 @@ func check(p *lint.Pass) error {
 			// ("dilakukan pemeriksaan" for "melakukan pemeriksaan") would
 			// take the suggestion's voice and affixes, which may not fit.
 			safe := len(entry.Suggest) == 1 && lint.Normalize(written) == lint.Normalize(entry.Phrase)
-			f.Fix = &lint.Fix{Span: mt.Span, Replacement: matchCase(written, entry.Suggest[0]), Safe: safe}
+			f.Fix = &lint.Fix{Span: mt.Span, Replacement: lint.MatchCase(written, entry.Suggest[0], p.Draft.SentenceStart(mt.Span.Start)), Safe: safe}
 		}
 		p.Report(f)
 	})
@@ -82,16 +82,3 @@ func message(written string, e brandkit.Jargon) lint.Text {
 	return t
 }
 
-// matchCase gives the replacement the capital the written text starts
-// with, so a fix at the start of a sentence stays a sentence start.
-func matchCase(written, repl string) string {
-	if written == "" || repl == "" {
-		return repl
-	}
-	r := []rune(written)[0]
-	if strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
-		rr := []rune(repl)
-		return strings.ToUpper(string(rr[0])) + string(rr[1:])
-	}
-	return repl
-}
