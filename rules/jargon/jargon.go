@@ -81,4 +81,3 @@ func message(written string, e brandkit.Jargon) lint.Text {
 	}
 	return t
 }
-
