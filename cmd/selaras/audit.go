@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -110,6 +110,7 @@ func runAudit(e *env, args []string) int {
 		opts.Progress = bar.Update
 	}
 	rep, errs, err := audit.Run(paths, opts)
+	defer rep.Close()
 	if bar != nil {
 		bar.Done()
 	}
@@ -129,12 +130,16 @@ func runAudit(e *env, args []string) int {
 }
 
 func writeAudit(e *env, f *flags, rep *audit.Report, format, lang string) int {
-	var buf bytes.Buffer
-	if err := audit.Write(&buf, rep, format, lang); err != nil {
-		f.fail("%s", audit.Message(err, lang))
-		return exitError
-	}
-	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+	// Printed as it is written: a month's report in JSON is tens of
+	// megabytes, and holding a copy doubled the audit's peak memory. The
+	// format was checked before the audit ran, so only a failing stdout
+	// can stop it half-way.
+	if err := audit.Write(e.stdout, rep, format, lang); err != nil {
+		var msg *audit.Error
+		if errors.As(err, &msg) {
+			f.fail("%s", audit.Message(err, lang))
+		}
+		// A closed stdout (the reader went away) is not worth a message.
 		return exitError
 	}
 	return exitOK

@@ -572,3 +572,37 @@ func TestAuditTable(t *testing.T) {
 		t.Error("a progress bar was drawn although stderr is not a terminal")
 	}
 }
+
+// The audit keeps findings in a temporary file until it prints them; the
+// file is gone afterwards, and without a usable temporary folder the
+// findings stay in memory and every format prints the same report.
+func TestAuditFindingsSpill(t *testing.T) {
+	root := auditArchive(t)
+	tmp := t.TempDir()
+	args := []string{"audit", "--no-cache", "--tz", "Asia/Jakarta", "--month", "2025-10", "--format"}
+	for _, format := range []string{"json", "csv", "html", "table"} {
+		spilled := runBin(t, root, nil, []string{"TMPDIR=" + tmp}, append(args, format, ".")...)
+		inMemory := runBin(t, root, nil, []string{"TMPDIR=" + filepath.Join(tmp, "missing")}, append(args, format, ".")...)
+		if spilled.code != 0 || inMemory.code != 0 {
+			t.Fatalf("%s: exit %d / %d\n%s\n%s", format, spilled.code, inMemory.code, spilled.stderr, inMemory.stderr)
+		}
+		if spilled.stdout != inMemory.stdout {
+			t.Errorf("%s: findings kept on disk and in memory print differently\ndisk:\n%s\nmemory:\n%s", format, spilled.stdout, inMemory.stdout)
+		}
+		if format == "json" {
+			missing := 0
+			for _, f := range decodeAudit(t, spilled.stdout).Findings {
+				if f.Rule == "hashtag-missing" {
+					missing++
+				}
+			}
+			if missing != 3 {
+				t.Errorf("json: %d hashtag-missing findings, want 3:\n%s", missing, spilled.stdout)
+			}
+		}
+	}
+	left, _ := os.ReadDir(tmp)
+	if len(left) != 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}

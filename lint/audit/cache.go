@@ -34,29 +34,53 @@ type Cache struct {
 	warnOnce     sync.Once
 
 	loadOnce sync.Once
-	index    map[string][]byte // key -> entry JSON
+	// index says where each key's entry is; the entries stay on disk
+	// until asked for (a month's packs are tens of megabytes).
+	index map[string]packSpan
+	packs []string
+	// open is the pack read last: hits come in runs from one pack.
+	readMu   sync.Mutex
+	open     *os.File
+	openPack int
+
+	sums sync.Map // attached image path -> fileSum
 
 	mu      sync.Mutex
 	pending [][]byte // lines not yet written
 }
 
-// cacheFormat changes when the entry layout does.
-const cacheFormat = "audit-v1"
+// packSpan is an entry's place: pack number, byte offset and length.
+type packSpan struct {
+	pack int32
+	len  int32
+	off  int64
+}
 
-// cacheMaxAge is how long a pack is kept, cacheMaxBytes how much the
-// packs may hold together (they are read into memory): about 100,000
-// posts' results.
+// cacheEntryMax bounds an entry's size; a longer line is not an entry.
+const cacheEntryMax = 1 << 30
+
+// cacheFormat changes when the entry layout does.
+const cacheFormat = "audit-v2"
+
+// cacheMaxAge is how long a pack is kept, cacheMaxBytes how much disk
+// the packs may take together: about 50,000 posts' results at the 5 KB a
+// post with seven findings takes. Only an index of the packs is held in
+// memory (about 150 bytes a post); each run reads them through once.
 var (
 	cacheMaxAge         = 30 * 24 * time.Hour
-	cacheMaxBytes int64 = 96 << 20
+	cacheMaxBytes int64 = 256 << 20
 )
 
-// entry is one cached post.
+// entry is one cached post. Its findings stay JSON (without the post's
+// path, account and date, which the audit adds) with a tally per rule
+// beside them: a cached post's findings go to the report's spill file as
+// they are, never decoded until they print.
 type entry struct {
-	Findings []Finding `json:"findings"`
-	Caption  string    `json:"caption,omitempty"`
-	Excerpt  string    `json:"excerpt,omitempty"`
-	Platform string    `json:"platform,omitempty"`
+	Findings json.RawMessage `json:"findings"`
+	Tally    []ruleTally     `json:"tally,omitempty"`
+	Caption  string          `json:"caption,omitempty"`
+	Excerpt  string          `json:"excerpt,omitempty"`
+	Platform string          `json:"platform,omitempty"`
 	// Deps are the attached images: the entry holds only while each still
 	// has the same content.
 	Deps []dep `json:"deps,omitempty"`
@@ -82,7 +106,9 @@ func (c *Cache) dir() string { return filepath.Join(c.Dir, cacheFormat) }
 
 // load reads every pack once, oldest first; later packs win.
 func (c *Cache) load() {
-	c.index = map[string][]byte{}
+	c.index = map[string]packSpan{}
+	// The first layout's packs can never be read again.
+	os.RemoveAll(filepath.Join(c.Dir, "audit-v1"))
 	ents, err := os.ReadDir(c.dir())
 	if err != nil {
 		return
@@ -116,17 +142,55 @@ func (c *Cache) load() {
 		if err != nil {
 			continue
 		}
-		for len(b) > 0 {
-			line := b
-			if i := bytes.IndexByte(b, '\n'); i >= 0 {
-				line, b = b[:i], b[i+1:]
-			} else {
-				b = nil
+		pack := int32(len(c.packs))
+		c.packs = append(c.packs, p)
+		off := 0
+		for off < len(b) {
+			line := b[off:]
+			next := len(b)
+			if j := bytes.IndexByte(line, '\n'); j >= 0 {
+				line, next = line[:j], off+j+1
 			}
-			if k, v, ok := bytes.Cut(line, []byte("\t")); ok && len(k) == 64 {
-				c.index[string(k)] = v
+			if k, v, ok := bytes.Cut(line, []byte("\t")); ok && len(k) == 64 && len(v) < cacheEntryMax {
+				c.index[string(k)] = packSpan{pack: pack, off: int64(off + len(k) + 1), len: int32(len(v))}
 			}
+			off = next
 		}
+	}
+}
+
+// read returns the bytes of an entry, nil when its pack went away.
+func (c *Cache) read(at packSpan) []byte {
+	c.readMu.Lock()
+	defer c.readMu.Unlock()
+	if c.open == nil || c.openPack != int(at.pack) {
+		if c.open != nil {
+			c.open.Close()
+			c.open = nil
+		}
+		f, err := os.Open(c.packs[at.pack])
+		if err != nil {
+			return nil
+		}
+		c.open, c.openPack = f, int(at.pack)
+	}
+	b := make([]byte, at.len)
+	if _, err := c.open.ReadAt(b, at.off); err != nil {
+		return nil
+	}
+	return b
+}
+
+// Close lets go of the pack file held open for reading.
+func (c *Cache) Close() {
+	if c == nil {
+		return
+	}
+	c.readMu.Lock()
+	defer c.readMu.Unlock()
+	if c.open != nil {
+		c.open.Close()
+		c.open = nil
 	}
 }
 
@@ -135,16 +199,20 @@ func (c *Cache) get(key string) (*entry, bool) {
 		return nil, false
 	}
 	c.loadOnce.Do(c.load)
-	b, ok := c.index[key]
+	at, ok := c.index[key]
 	if !ok {
 		return nil, false
 	}
+	b := c.read(at)
 	var e entry
 	if err := json.Unmarshal(b, &e); err != nil {
 		return nil, false
 	}
+	if len(e.Tally) == 0 && len(e.Findings) > 0 && string(e.Findings) != "null" && string(e.Findings) != "[]" {
+		return nil, false // findings without their tally: not an entry of ours
+	}
 	for _, d := range e.Deps {
-		if fileSum(d.Abs) != d.Sum {
+		if c.depSum(d.Abs) != d.Sum {
 			return nil, false
 		}
 	}
@@ -209,6 +277,17 @@ func writePack(dir string, data []byte) error {
 		os.Remove(tmp)
 	}
 	return err
+}
+
+// depSum is fileSum, once per file and run: posts share images, and a
+// run takes the files as they are when it starts.
+func (c *Cache) depSum(name string) string {
+	if v, ok := c.sums.Load(name); ok {
+		return v.(string)
+	}
+	s := fileSum(name)
+	c.sums.Store(name, s)
+	return s
 }
 
 // fileSum is the SHA-256 of a file's content, "" when it cannot be read.

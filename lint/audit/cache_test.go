@@ -1,6 +1,8 @@
 package audit
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +16,7 @@ func TestCachePacks(t *testing.T) {
 	dir := t.TempDir()
 	c := &Cache{Dir: dir}
 	for i := 0; i < 5; i++ {
-		c.put(key(i), &entry{Findings: []Finding{{Rule: "jargon", Line: i}}, Excerpt: "x"})
+		c.put(key(i), &entry{Findings: json.RawMessage(fmt.Sprintf(`[{"rule":"jargon","line":%d}]`, i)), Tally: []ruleTally{{Rule: "jargon", Sev: [3]int32{0, 1, 0}}}, Excerpt: "x"})
 	}
 	c.flush()
 	c.put(key(9), &entry{Excerpt: "second pack"})
@@ -33,7 +35,7 @@ func TestCachePacks(t *testing.T) {
 			t.Errorf("entry %d missing", i)
 		}
 	}
-	if e, ok := c2.get(key(3)); !ok || e.Findings[0].Line != 3 {
+	if e, ok := c2.get(key(3)); !ok || string(e.Findings) != `[{"rule":"jargon","line":3}]` {
 		t.Errorf("entry 3: %+v", e)
 	}
 	if _, ok := c2.get(key(7)); ok {

@@ -1,8 +1,9 @@
 package audit
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -13,26 +14,30 @@ import (
 // Formats are the report formats, the default first.
 var Formats = []string{"table", "json", "csv", "html"}
 
-// Write prints the report in format.
+// Write prints the report in format, as it goes: a report is not built
+// whole in memory first.
 func Write(w io.Writer, r *Report, format, lang string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
 	switch format {
 	case "table":
-		return writeTable(w, r, lang)
+		err = writeTable(bw, r, lang)
 	case "json":
-		return writeJSON(w, r)
+		err = writeJSON(bw, r)
 	case "csv":
-		return writeCSV(w, r)
+		err = writeCSV(bw, r)
 	case "html":
-		return writeHTML(w, r, lang)
+		err = writeHTML(bw, r, lang)
+	default:
+		return errf("--format %q: pakai %s", "--format %q: use %s", format, strings.Join(Formats, ", "))
 	}
-	return errf("--format %q: pakai %s", "--format %q: use %s", format, strings.Join(Formats, ", "))
-}
-
-func writeJSON(w io.Writer, r *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	if err == nil {
+		err = r.Err()
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // t picks the text in lang.
@@ -186,18 +191,31 @@ func writeCSV(w io.Writer, r *Report) error {
 	if err := cw.Write(head); err != nil {
 		return err
 	}
-	for _, f := range r.Findings {
-		rec := []string{f.Post, f.Path, f.Account, f.Date, weekOf(f.Date), f.Rule, f.Severity,
-			itoa(f.Line), itoa(f.Column), f.Message, f.Match, strings.Join(f.Suggestions, " | ")}
-		for i := range rec {
-			rec[i] = SafeCell(rec[i])
+	// Each post's rows are made on whichever core is free, printed in order.
+	rows := func(fs []Finding) []byte {
+		var b bytes.Buffer
+		pw := csv.NewWriter(&b)
+		for _, f := range fs {
+			rec := []string{f.Post, f.Path, f.Account, f.Date, weekOf(f.Date), f.Rule, f.Severity,
+				itoa(f.Line), itoa(f.Column), f.Message, f.Match, strings.Join(f.Suggestions, " | ")}
+			for i := range rec {
+				rec[i] = SafeCell(rec[i])
+			}
+			pw.Write(rec) // a bytes.Buffer takes every write
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		pw.Flush()
+		return b.Bytes()
 	}
 	cw.Flush()
-	return cw.Error()
+	err := cw.Error()
+	if err != nil {
+		return err
+	}
+	eachPost(r, rows, func(b []byte) bool {
+		_, err = w.Write(b)
+		return err == nil
+	})
+	return err
 }
 
 // SafeCell defuses a cell a spreadsheet would run as a formula.

@@ -133,7 +133,7 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 <div class="cards">
 <div class="card"><b>{{.R.Posts}}</b>{{.L.posts}}</div>
 <div class="card"><b>{{if .Overall}}{{.Overall}}{{else}}–{{end}}</b>{{.L.compliance}}</div>
-<div class="card"><b>{{len .R.Findings}}</b>{{.L.findings}}</div>
+<div class="card"><b>{{.R.FindingCount}}</b>{{.L.findings}}</div>
 <div class="card"><b>{{.R.OutOfPeriod}}</b>{{.L.outside}}</div>
 </div>
 <p class="muted">{{.L.compliance}}: {{.L.complNote}}. {{.L.dates}}: front matter {{.R.DateSources.FrontMatter}}, git {{.R.DateSources.Git}}, mtime {{.R.DateSources.Mtime}}, csv {{.R.DateSources.CSV}}.</p>
@@ -180,11 +180,11 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 {{range .R.Skipped}}<li>{{.File}}{{if .Row}} {{$.L.row}} {{.Row}}{{end}}: {{.Reason}}</li>
 {{end}}</ul>
 {{end}}
-{{if .R.Findings}}
+{{if .R.FindingCount}}
 <h2>{{.L.all}}</h2>
 <table>
 <tr><th>{{.L.post}}</th><th>{{.L.where}}</th><th>{{.L.rule}}</th><th>{{.L.severity}}</th><th>{{.L.message}}</th></tr>
-{{range .R.Findings}}<tr><td>{{.Post}}{{if ne .Path .Post}}<br><span class="muted">{{.Path}}</span>{{end}}</td><td>{{if .Line}}{{.Line}}:{{.Column}}{{end}}</td><td><code>{{.Rule}}</code></td><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}</td></tr>
+{{range .R.AllFindings}}<tr><td>{{.Post}}{{if ne .Path .Post}}<br><span class="muted">{{.Path}}</span>{{end}}</td><td>{{if .Line}}{{.Line}}:{{.Column}}{{end}}</td><td><code>{{.Rule}}</code></td><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}</td></tr>
 {{end}}</table>
 {{end}}
 </body>

@@ -58,6 +58,14 @@ type Report struct {
 	AccountNames map[string]string `json:"account_names,omitempty"`
 	// Details has one entry per audited post, with what merging needs.
 	Details []Post `json:"post_details"`
+
+	// After Finalize the findings live with their posts (Post.found, or
+	// in spill) and Findings is nil: AllFindings walks them.
+	grouped      bool
+	lang         string
+	findingCount int
+	spill        *spillFile
+	readErr      error
 }
 
 // PeriodJSON is the period as written in the report.
@@ -184,6 +192,15 @@ type Post struct {
 	// captions; Images are the attached images' perceptual hashes.
 	Caption string     `json:"caption_minhash,omitempty"`
 	Images  []ImageSig `json:"images,omitempty"`
+
+	// The post's findings: in memory (found), or in the report's spill
+	// file at spillAt with a tally per rule; dups are its duplicate-*
+	// findings, found again by every Finalize.
+	found    []Finding
+	spillAt  int64
+	spillLen int32
+	tally    []ruleTally
+	dups     []Finding
 }
 
 // ImageSig is an attached image's perceptual hash.
@@ -196,45 +213,70 @@ type ImageSig struct {
 // Finalize recomputes everything derived: per-post counts, duplicates
 // (their findings replaced), the per-account, per-rule and per-week lists
 // and the worst posts, all in a stable order. It is what makes a merged
-// report equal to the audit of the whole.
+// report equal to the audit of the whole. Findings listed in r.Findings (a
+// report read back for merging) go to their posts; a finding of a post the
+// report does not list is dropped.
 func (r *Report) Finalize(lang string) {
 	r.Version = ReportVersion
+	r.lang = lang
 	sort.Slice(r.Details, func(i, j int) bool { return r.Details[i].Path < r.Details[j].Path })
-	// Drop duplicate findings; they are found again over all posts.
-	kept := r.Findings[:0]
-	for _, f := range r.Findings {
-		if f.Rule != RuleDupImage && f.Rule != RuleDupCaption {
-			kept = append(kept, f)
+	if !r.grouped {
+		byPath := make(map[string]int, len(r.Details))
+		for i := range r.Details {
+			byPath[r.Details[i].Path] = i
 		}
+		for _, f := range r.Findings {
+			// Duplicates are found again over all posts.
+			if f.Rule == RuleDupImage || f.Rule == RuleDupCaption {
+				continue
+			}
+			if i, ok := byPath[f.Post]; ok {
+				r.Details[i].found = append(r.Details[i].found, f)
+			}
+		}
+		r.Findings, r.grouped = nil, true
 	}
-	r.Findings = kept
-	r.Duplicates, r.Findings = findDuplicates(r.Details, r.Findings)
-	for i := range r.Findings {
-		r.Findings[i].Message = r.Findings[i].Messages.In(lang)
-	}
-	sortFindings(r.Findings)
-	r.Posts = len(r.Details)
-
+	var dupFindings []Finding
+	r.Duplicates, dupFindings = findDuplicates(r.Details, nil)
 	byPost := map[string]*Post{}
 	for i := range r.Details {
 		p := &r.Details[i]
-		p.Findings, p.Errors, p.Warnings, p.Infos = 0, 0, 0, 0
+		p.dups = p.dups[:0]
 		byPost[p.Path] = p
 	}
-	for _, f := range r.Findings {
-		p := byPost[f.Post]
-		if p == nil {
-			continue
+	for _, f := range dupFindings {
+		byPost[f.Post].dups = append(byPost[f.Post].dups, f)
+	}
+	r.Posts = len(r.Details)
+
+	type ruleAcc struct {
+		st       RuleStat
+		accounts map[string]bool
+	}
+	rs := map[string]*ruleAcc{}
+	r.findingCount = 0
+	var tally []ruleTally
+	for i := range r.Details {
+		p := &r.Details[i]
+		tally = addTally(addTally(append(tally[:0], p.tally...), p.found), p.dups)
+		p.Findings, p.Errors, p.Warnings, p.Infos = 0, 0, 0, 0
+		for _, t := range tally {
+			n := int(t.Sev[0] + t.Sev[1] + t.Sev[2])
+			p.Findings += n
+			p.Errors += int(t.Sev[0])
+			p.Warnings += int(t.Sev[1])
+			p.Infos += int(t.Sev[2])
+			x := rs[t.Rule]
+			if x == nil {
+				x = &ruleAcc{st: RuleStat{Rule: t.Rule}, accounts: map[string]bool{}}
+				rs[t.Rule] = x
+			}
+			x.st.Findings += n
+			x.st.Errors += int(t.Sev[0])
+			x.st.Posts++
+			x.accounts[p.Account] = true
 		}
-		p.Findings++
-		switch lint.Severity(f.Severity) {
-		case lint.Error:
-			p.Errors++
-		case lint.Warning:
-			p.Warnings++
-		default:
-			p.Infos++
-		}
+		r.findingCount += p.Findings
 	}
 
 	accs := map[string]*AccountStat{}
@@ -280,28 +322,9 @@ func (r *Report) Finalize(lang string) {
 	}
 	sort.Slice(r.Weeks, func(i, j int) bool { return r.Weeks[i].Week < r.Weeks[j].Week })
 
-	type ruleAcc struct {
-		st       RuleStat
-		accounts map[string]bool
-		posts    map[string]bool
-	}
-	rs := map[string]*ruleAcc{}
-	for _, f := range r.Findings {
-		x := rs[f.Rule]
-		if x == nil {
-			x = &ruleAcc{st: RuleStat{Rule: f.Rule}, accounts: map[string]bool{}, posts: map[string]bool{}}
-			rs[f.Rule] = x
-		}
-		x.st.Findings++
-		if lint.Severity(f.Severity) == lint.Error {
-			x.st.Errors++
-		}
-		x.accounts[f.Account] = true
-		x.posts[f.Post] = true
-	}
 	r.Rules = r.Rules[:0]
 	for _, x := range rs {
-		x.st.Accounts, x.st.Posts = len(x.accounts), len(x.posts)
+		x.st.Accounts = len(x.accounts)
 		r.Rules = append(r.Rules, x.st)
 	}
 	sort.Slice(r.Rules, func(i, j int) bool {
@@ -361,9 +384,6 @@ func (r *Report) nonNil() {
 	if r.Weeks == nil {
 		r.Weeks = []WeekStat{}
 	}
-	if r.Findings == nil {
-		r.Findings = []Finding{}
-	}
 	if r.Worst == nil {
 		r.Worst = []Worst{}
 	}
@@ -378,11 +398,6 @@ func (r *Report) nonNil() {
 	}
 	if r.Kits == nil {
 		r.Kits = []string{}
-	}
-	for i := range r.Findings {
-		if r.Findings[i].Suggestions == nil {
-			r.Findings[i].Suggestions = []string{}
-		}
 	}
 }
 

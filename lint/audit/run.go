@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -88,6 +89,7 @@ type imgMemo struct {
 // without a text column).
 func Run(paths []string, o Options) (*Report, []error, error) {
 	a := &auditor{o: o, git: &gitDates{Env: o.GitEnv}, errSeen: map[string]bool{}, kits: map[*brandkit.Kit]bool{}, imgs: map[string]*imgMemo{}}
+	defer o.Cache.Close()
 	a.jobs = o.Engine.Jobs
 	if a.jobs <= 0 {
 		a.jobs = runtime.GOMAXPROCS(0)
@@ -100,6 +102,7 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	a.rep.spill = newSpill()
 	a.total = len(drafts)
 	for start := 0; start < len(drafts); start += chunkSize {
 		batch := drafts[start:min(start+chunkSize, len(drafts))]
@@ -110,6 +113,7 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 	for _, c := range csvs {
 		if err := a.auditCSV(c.name); err != nil {
 			if c.named {
+				a.rep.Close()
 				return nil, nil, err
 			}
 			// A CSV file found in a folder may be data rather than an
@@ -313,7 +317,17 @@ func splitJoined(err error) []error {
 func (a *auditor) runChunk(tasks []*task) {
 	byPath := map[string]*task{}
 	var misses []lint.Input
-	for _, t := range tasks {
+	cached := make([]*entry, len(tasks))
+	if a.o.Cache != nil {
+		// Looking up is reading and hashing (the attached images): in
+		// parallel, as checking is.
+		a.parallel(len(tasks), func(i int) {
+			if t := tasks[i]; !t.kitFailed && t.skip == nil && !t.out {
+				cached[i], _ = a.o.Cache.get(t.key)
+			}
+		})
+	}
+	for i, t := range tasks {
 		switch {
 		case t.kitFailed:
 			a.progress(1)
@@ -327,12 +341,10 @@ func (a *auditor) runChunk(tasks []*task) {
 			a.rep.OutOfPeriod++
 			a.mu.Unlock()
 			a.progress(1)
+		case cached[i] != nil:
+			a.o.Cache.hits.Add(1)
+			a.emit(t, cached[i])
 		default:
-			if e, ok := a.o.Cache.get(t.key); ok {
-				a.o.Cache.hits.Add(1)
-				a.emit(t, e)
-				continue
-			}
 			if a.o.Cache != nil {
 				a.o.Cache.misses.Add(1)
 			}
@@ -361,7 +373,13 @@ func (a *auditor) runChunk(tasks []*task) {
 
 // entryOf turns the engine's results for one post into what is cached.
 func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
-	e := &entry{Findings: []Finding{}}
+	e := &entry{}
+	var fs []Finding
+	defer func() {
+		// Marshalling a []Finding cannot fail.
+		e.Findings, _ = json.Marshal(fs)
+		e.Tally = addTally(nil, fs)
+	}()
 	if len(frs) == 0 {
 		return e
 	}
@@ -379,7 +397,7 @@ func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
 					x.EndLine = max(x.EndLine-t.lineShift, x.Line)
 				}
 			}
-			e.Findings = append(e.Findings, x)
+			fs = append(fs, x)
 		}
 	}
 	if d := own.Draft; d != nil {
@@ -467,15 +485,11 @@ func (a *auditor) emit(t *task, e *entry) {
 	a.mu.Lock()
 	a.kits[t.kit] = true
 	a.rep.DateSources.add(t.src, 1)
-	a.rep.Details = append(a.rep.Details, p)
-	for _, f := range e.Findings {
-		f.Post, f.Account, f.Date = p.Path, p.Account, p.Date
-		if f.Path == "" {
-			f.Path = p.Path
-		}
-		a.rep.Findings = append(a.rep.Findings, f)
-	}
+	err := a.rep.addPost(p, e.Findings, e.Tally)
 	a.mu.Unlock()
+	if err != nil {
+		a.addErr(errf("%s: hasil pemeriksaan tidak terbaca: %v", "%s: the results of its check cannot be read: %v", p.Path, err))
+	}
 	a.progress(1)
 }
 

@@ -1,0 +1,85 @@
+package audit
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/selaras/selaras/lint"
+)
+
+// reportOf builds a finalized report of n posts the way the auditor does,
+// with findings kept by the given spill (nil: in memory).
+func reportOf(t *testing.T, n int, spill *spillFile, breakAfter int) *Report {
+	t.Helper()
+	r := &Report{spill: spill}
+	for i := 0; i < n; i++ {
+		if i == breakAfter && spill != nil {
+			spill.failed = true // as put leaves it when the disk fails half-way
+		}
+		p := Post{Path: fmt.Sprintf("p%03d.md", n-i), Account: "dinkes", Date: "2025-10-02"}
+		var fs []Finding
+		for j := 0; j < i%4; j++ {
+			sev := []string{"error", "warning", "info"}[j%3]
+			fs = append(fs, Finding{Path: p.Path, Rule: fmt.Sprintf("rule-%d", j%2), Severity: sev, Line: 3 - j, Column: 1,
+				Messages: lint.Text{ID: "pesan <b>", EN: "message <b>"}, Match: "x"})
+		}
+		raw, _ := json.Marshal(fs)
+		if err := r.addPost(p, raw, addTally(nil, fs)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Finalize("en")
+	return r
+}
+
+func TestSpilledFindingsPrintAsInMemory(t *testing.T) {
+	print := func(r *Report, format string) string {
+		var b bytes.Buffer
+		if err := Write(&b, r, format, "en"); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		return b.String()
+	}
+	memory := reportOf(t, 40, nil, -1)
+	disk := reportOf(t, 40, newSpill(), -1)
+	defer disk.Close()
+	broken := reportOf(t, 40, newSpill(), 20)
+	defer broken.Close()
+	spilled := 0
+	for _, p := range disk.Details {
+		if p.spillLen > 0 {
+			spilled++
+		}
+	}
+	if spilled != 30 || memory.FindingCount() != 60 || disk.FindingCount() != 60 {
+		t.Fatalf("%d posts spilled (want 30), %d / %d findings (want 60)", spilled, memory.FindingCount(), disk.FindingCount())
+	}
+	for _, format := range Formats {
+		want := print(memory, format)
+		if got := print(disk, format); got != want {
+			t.Errorf("%s: spilled findings print differently\n got: %s\nwant: %s", format, got, want)
+		}
+		if got := print(broken, format); got != want {
+			t.Errorf("%s: a spill that failed half-way prints differently\n got: %s\nwant: %s", format, got, want)
+		}
+	}
+	// The per-post counts come from the tallies.
+	for _, p := range disk.Details {
+		if p.Path == "p037.md" && (p.Findings != 3 || p.Errors != 1 || p.Warnings != 1 || p.Infos != 1) {
+			t.Errorf("p037.md counts: %+v", p)
+		}
+	}
+}
+
+// A spill file that cannot be read back is an error of the report, not a
+// shorter report.
+func TestSpillReadError(t *testing.T) {
+	r := reportOf(t, 10, newSpill(), -1)
+	r.spill.f.Close()
+	var b bytes.Buffer
+	if err := Write(&b, r, "json", "en"); err == nil || Message(err, "id") == err.Error() {
+		t.Errorf("read error: %v", err)
+	}
+}
