@@ -348,6 +348,9 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if f, ok := unknownPlatform(d, kit); ok {
 			fr.Findings = append(fr.Findings, e.finish(kit, d, f)...)
 		}
+		if f, ok := unknownAccount(d, kit); ok {
+			fr.Findings = append(fr.Findings, e.finish(kit, d, f)...)
+		}
 		e.stem(d, kit)
 		for _, im := range d.Images {
 			attached = append(attached, im.Path)
@@ -591,6 +594,36 @@ func contentRoot(root, abs string, kit *brandkit.Kit) string {
 		return filepath.Dir(abs)
 	}
 	return root
+}
+
+// unknownAccount reports a front matter account the kit does not know,
+// when the kit lists accounts: a misspelt account would otherwise quietly
+// lose that account's required hashtags and mentions.
+func unknownAccount(d *Draft, kit *brandkit.Kit) (Finding, bool) {
+	name := d.Front.Account
+	if name == "" || len(kit.Accounts) == 0 {
+		return Finding{}, false
+	}
+	if _, ok := kit.Accounts[name]; ok {
+		return Finding{}, false
+	}
+	known := make([]string, 0, len(kit.Accounts))
+	for k := range kit.Accounts {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	list := Tf("%s", "%s", strings.Join(known, ", "))
+	const most = 12
+	if len(known) > most {
+		list = Tf("%s dan %d lainnya (lihat [accounts] di kit)", "%s and %d more (see [accounts] in the kit)", strings.Join(known[:most], ", "), len(known)-most)
+	}
+	sp := Span{}
+	if i := strings.Index(d.Source[:d.Body], `"`+name+`"`); i >= 0 {
+		sp = Span{i + 1, i + 1 + len(name)}
+	}
+	return Finding{Rule: "draft-front-matter", Span: sp, Match: name, Message: Text{
+		ID: fmt.Sprintf("akun %q tidak dikenal kit, jadi tagar dan mention wajib akun itu tidak diperiksa; pakai salah satu dari: %s", name, list.ID),
+		EN: fmt.Sprintf("the kit knows no account %q, so that account's required hashtags and mentions go unchecked; use one of: %s", name, list.EN)}}, true
 }
 
 // unknownPlatform reports a front matter platform the kit does not

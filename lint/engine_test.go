@@ -156,6 +156,30 @@ func TestUnknownPlatform(t *testing.T) {
 	}
 }
 
+func TestUnknownAccount(t *testing.T) {
+	kit := kitFrom(t, "[accounts.dinkes]\nname = \"Dinas Kesehatan\"\n[accounts.dishub]\n")
+	res := (&Engine{Kits: &brandkit.Loader{Fixed: kit}}).Run([]Input{
+		{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("+++\naccount = \"dinkess\"\n+++\nHalo")},
+		{Path: "b.md", Abs: "/t/b.md", Root: "/t", Data: []byte("+++\naccount = \"dinkes\"\n+++\nHalo")},
+		{Path: "c.md", Abs: "/t/c.md", Root: "/t", Data: []byte("Halo tanpa front matter")},
+	})
+	a := res.Files[0].Findings
+	if len(a) != 1 || a[0].Rule != "draft-front-matter" || a[0].Line != 2 || a[0].Column != 12 || a[0].Match != "dinkess" ||
+		!strings.Contains(a[0].Message.ID, "dinkes, dishub") || !strings.Contains(a[0].Message.EN, "dinkes, dishub") {
+		t.Errorf("a.md: %+v", a)
+	}
+	if len(res.Files[1].Findings)+len(res.Files[2].Findings) != 0 {
+		t.Errorf("known or no account: %+v %+v", res.Files[1].Findings, res.Files[2].Findings)
+	}
+	// A kit without accounts takes any name.
+	free := (&Engine{Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}}).Run([]Input{
+		{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("+++\naccount = \"apa-saja\"\n+++\nHalo")},
+	})
+	if f := free.Files[0].Findings; len(f) != 0 {
+		t.Errorf("kit without accounts: %+v", f)
+	}
+}
+
 func TestRunKeepsOnlyQuotedLines(t *testing.T) {
 	in := []Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("satu\nhalo dua\ntiga\nhalo")}}
 	rule := wordRule("halo-rule", "halo", Warning)
