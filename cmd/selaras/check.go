@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
@@ -114,12 +114,15 @@ func runCheck(e *env, args []string) int {
 		return post.code
 	}
 	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes}
-	var buf bytes.Buffer
-	if err := fmtr(&buf, post.shown, opts); err != nil {
-		f.fail("%v", err)
-		return exitError
+	// Written as it is produced: a large run's output is not held whole
+	// (the formats write file by file).
+	out := bufio.NewWriterSize(post.w, 64<<10)
+	err = fmtr(out, post.shown, opts)
+	if err == nil {
+		err = out.Flush()
 	}
-	if _, err := post.w.Write(buf.Bytes()); err != nil {
+	if err != nil {
+		// Only writing can fail here (a closed stdout): nothing to add.
 		return exitError
 	}
 	if post.failed {

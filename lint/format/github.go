@@ -23,6 +23,11 @@ func init() { Register("github", GitHub) }
 func GitHub(w io.Writer, res *lint.Result, o Options) error {
 	var b strings.Builder
 	for _, fr := range res.Files {
+		// Printed file by file: a whole archive's output is not held twice.
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 		for _, f := range fr.Findings {
 			props := []string{"file=" + ghProperty(slashPath(fr.Path))}
 			if hasPosition(f) {

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -43,31 +44,62 @@ type jsonSummary struct {
 }
 
 // JSON writes the versioned JSON report. Columns count code points,
-// end_column is exclusive; a file-level finding has line 0.
+// end_column is exclusive; a file-level finding has line 0. Each file is
+// encoded and written on its own, so that a large run's output is never
+// held whole; the bytes are those encoding/json gives for jsonReport (a
+// test holds them equal).
 func JSON(w io.Writer, res *lint.Result, o Options) error {
-	rep := jsonReport{Version: 1, Files: []jsonFile{}}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	if _, err := io.WriteString(w, "{\n  \"version\": 1,\n  \"files\": ["); err != nil {
+		return err
+	}
+	n := 0
 	for _, fr := range res.Files {
 		if len(fr.Findings) == 0 {
 			continue
 		}
-		jf := jsonFile{Path: fr.Path, Findings: []jsonFinding{}}
-		for _, f := range fr.Findings {
-			sugg := f.Suggestions
-			if sugg == nil {
-				sugg = []string{}
-			}
-			jf.Findings = append(jf.Findings, jsonFinding{
-				Rule: f.Rule, Severity: string(f.Severity),
-				Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-				Message: f.Message.In(o.Lang), Match: f.Match, Suggestions: sugg, Region: f.Region,
-			})
+		buf.Reset()
+		if n > 0 {
+			buf.WriteString(",")
 		}
-		rep.Files = append(rep.Files, jf)
+		buf.WriteString("\n    ")
+		if err := enc.Encode(jsonFileOf(fr, o.Lang)); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // the encoder's newline
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		n++
+	}
+	tail := "]"
+	if n > 0 {
+		tail = "\n  ]"
 	}
 	e, wn, i := res.Counts()
-	rep.Summary = jsonSummary{Files: len(res.Files), Errors: e, Warnings: wn, Infos: i}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	sum, err := json.MarshalIndent(jsonSummary{Files: len(res.Files), Errors: e, Warnings: wn, Infos: i}, "  ", "  ")
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, tail+",\n  \"summary\": "+string(sum)+"\n}\n")
+	return err
+}
+
+func jsonFileOf(fr *lint.FileResult, lang string) jsonFile {
+	jf := jsonFile{Path: fr.Path, Findings: []jsonFinding{}}
+	for _, f := range fr.Findings {
+		sugg := f.Suggestions
+		if sugg == nil {
+			sugg = []string{}
+		}
+		jf.Findings = append(jf.Findings, jsonFinding{
+			Rule: f.Rule, Severity: string(f.Severity),
+			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+			Message: f.Message.In(lang), Match: f.Match, Suggestions: sugg, Region: f.Region,
+		})
+	}
+	return jf
 }

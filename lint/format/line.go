@@ -23,6 +23,11 @@ func init() { Register("line", Line) }
 func Line(w io.Writer, res *lint.Result, o Options) error {
 	var b strings.Builder
 	for _, fr := range res.Files {
+		// Printed file by file: a whole archive's output is not held twice.
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 		for _, f := range fr.Findings {
 			line, col := 1, 1
 			if hasPosition(f) {

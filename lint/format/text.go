@@ -73,6 +73,11 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 		if shown > 0 {
 			b.WriteString("\n")
 		}
+		// Printed file by file: a whole archive's output is not held twice.
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+		b.Reset()
 		shown++
 		b.WriteString(p.path.Sprint(shownPath(fr.Path)))
 		b.WriteString("\n")
