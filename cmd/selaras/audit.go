@@ -39,17 +39,39 @@ func runAudit(e *env, args []string) int {
 	f := newFlags(e, "audit", lang2{
 		id: "memeriksa arsip unggahan (draf dan ekspor CSV) satu periode dan meringkasnya per akun, aturan dan minggu; `selaras audit merge a.json b.json` menggabungkan laporan JSON beberapa bagian",
 		en: "checks an archive of posts (drafts and CSV exports) for one period and sums it up by account, rule and week; `selaras audit merge a.json b.json` combines the JSON reports of parts"})
-	f.StringVar(&o.month, "month", "", "calendar month YYYY-MM, e.g. 2025-10")
-	f.StringVar(&o.since, "since", "", "first day YYYY-MM-DD")
-	f.StringVar(&o.until, "until", "", "day after the last, YYYY-MM-DD (exclusive)")
-	f.StringVar(&o.period, "period", "", "last-month | this-month | last-week (default last-month)")
-	f.StringVar(&o.tz, "tz", "", "time zone of the calendar, e.g. Asia/Jakarta (default: local)")
-	f.StringVar(&o.format, "format", "table", "output format: "+strings.Join(audit.Formats, " | "))
-	f.StringVar(&o.kit, "kit", "", "kit file for every post (default: nearest selaras.toml, else the embedded kit)")
-	f.StringVar(&o.columns, "csv-columns", "", "CSV header mapping, e.g. text=Message,date=Publish time,account=Page name,url=Permalink")
-	f.StringVar(&o.cacheDir, "cache-dir", "", "where results are cached (default: the user cache folder + /selaras)")
-	f.BoolVar(&o.noCache, "no-cache", false, "check every post again, neither reading nor writing the cache")
-	f.IntVar(&o.jobs, "jobs", 0, "posts checked at once (default: one per CPU)")
+	f.stringVar(&o.month, "month", "", lang2{
+		id: "bulan kalender `YYYY-MM`, misalnya 2025-10",
+		en: "calendar month `YYYY-MM`, e.g. 2025-10"}, "2025-10")
+	f.stringVar(&o.since, "since", "", lang2{
+		id: "hari pertama `YYYY-MM-DD`",
+		en: "first day `YYYY-MM-DD`"}, "2025-10-01")
+	f.stringVar(&o.until, "until", "", lang2{
+		id: "hari sesudah hari terakhir `YYYY-MM-DD` (tidak termasuk)",
+		en: "the day after the last `YYYY-MM-DD` (exclusive)"}, "2025-11-01")
+	f.stringVar(&o.period, "period", "", lang2{
+		id: "periode `last-month|this-month|last-week` (bawaan: last-month)",
+		en: "period `last-month|this-month|last-week` (default: last-month)"}, "last-week")
+	f.stringVar(&o.tz, "tz", "", lang2{
+		id: "zona waktu kalender `ZONA`, misalnya Asia/Jakarta (bawaan: zona waktu komputer ini)",
+		en: "time zone `ZONE` of the calendar, e.g. Asia/Jakarta (default: local)"}, "Asia/Jakarta")
+	f.stringVar(&o.format, "format", "table", lang2{
+		id: "format keluaran `FORMAT`: " + strings.Join(audit.Formats, " | "),
+		en: "output format `FORMAT`: " + strings.Join(audit.Formats, " | ")}, "html")
+	f.stringVar(&o.kit, "kit", "", lang2{
+		id: "pakai kit `BERKAS` untuk setiap unggahan (tanpa opsi ini: selaras.toml terdekat, atau kit bawaan)",
+		en: "use the kit `FILE` for every post (without it: the nearest selaras.toml, else the embedded kit)"}, "selaras.toml")
+	f.stringVar(&o.columns, "csv-columns", "", lang2{
+		id: "`PEMETAAN` kolom CSV, misalnya text=Message,date=Publish time,account=Page name,url=Permalink",
+		en: "CSV header `MAPPING`, e.g. text=Message,date=Publish time,account=Page name,url=Permalink"}, "text=Message,date=Created")
+	f.stringVar(&o.cacheDir, "cache-dir", "", lang2{
+		id: "`FOLDER` tempat hasil pemeriksaan disimpan (bawaan: folder cache pengguna + /selaras)",
+		en: "the folder `DIR` where results are cached (default: the user cache folder + /selaras)"}, "/tmp/selaras-cache")
+	f.boolVar(&o.noCache, "no-cache", false, lang2{
+		id: "periksa ulang setiap unggahan, tanpa membaca atau menulis cache",
+		en: "check every post again, neither reading nor writing the cache"})
+	f.intVar(&o.jobs, "jobs", 0, lang2{
+		id: "periksa `N` unggahan sekaligus (bawaan: satu per CPU)",
+		en: "check `N` posts at once (default: one per CPU)"}, "4")
 	paths, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -159,7 +181,9 @@ func runAuditMerge(e *env, args []string) int {
 	f := newFlags(e, "audit merge", lang2{
 		id: "menggabungkan laporan JSON audit beberapa bagian arsip (periode sama) menjadi laporan keseluruhan",
 		en: "combines JSON audit reports of parts of an archive (same period) into the report of the whole"})
-	f.StringVar(&format, "format", "json", "output format: "+strings.Join(audit.Formats, " | "))
+	f.stringVar(&format, "format", "json", lang2{
+		id: "format keluaran `FORMAT`: " + strings.Join(audit.Formats, " | "),
+		en: "output format `FORMAT`: " + strings.Join(audit.Formats, " | ")}, "table")
 	names, code, ok := f.parse(args)
 	if !ok {
 		return code

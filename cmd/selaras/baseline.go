@@ -36,9 +36,15 @@ func runBaseline(e *env, args []string) int {
 		en: "records the current findings in " + baseline.FileName + "; selaras check then reports only new ones"})
 	var kit, path string
 	var jobs int
-	f.StringVar(&path, "baseline", baseline.FileName, "the baseline file to write")
-	f.StringVar(&kit, "kit", "", "kit file for every checked file (default: nearest selaras.toml, else the embedded kit)")
-	f.IntVar(&jobs, "jobs", 0, "files checked at once (default: one per CPU)")
+	f.stringVar(&path, "baseline", baseline.FileName, lang2{
+		id: "`BERKAS` baseline yang ditulis",
+		en: "the baseline `FILE` to write"}, baseline.FileName)
+	f.stringVar(&kit, "kit", "", lang2{
+		id: "pakai kit `BERKAS` untuk setiap berkas yang diperiksa (tanpa opsi ini: selaras.toml terdekat, atau kit bawaan)",
+		en: "use the kit `FILE` for every checked file (without it: the nearest selaras.toml, else the embedded kit)"}, "selaras.toml")
+	f.intVar(&jobs, "jobs", 0, lang2{
+		id: "periksa `N` berkas sekaligus (bawaan: satu per CPU)",
+		en: "check `N` files at once (default: one per CPU)"}, "4")
 	paths, code, ok := f.parse(args[1:])
 	if !ok {
 		return code

@@ -38,14 +38,30 @@ type checkOptions struct {
 func runCheck(e *env, args []string) int {
 	var o checkOptions
 	f := newFlags(e, "check", lang2{id: "memeriksa draf dan gambar terhadap kit merek", en: "checks drafts and images against the brand kit"})
-	f.StringVar(&o.kit, "kit", "", "kit file for every checked file (default: nearest selaras.toml, else the embedded kit)")
-	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(format.Names(), " | "))
-	f.StringVar(&o.color, "color", "auto", "colour: auto | always | never (auto honours NO_COLOR and needs a terminal)")
-	f.StringVar(&o.failOn, "fail-on", "error", "exit 1 when a finding is at least: error | warning | info | none")
-	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name of the draft read from stdin (-), for output and kit lookup")
-	f.IntVar(&o.jobs, "jobs", 0, "files checked at once (default: one per CPU)")
-	f.BoolVar(&o.staged, "staged", false, "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)")
-	f.StringVar(&o.evidence, "evidence", "", "write a picture explaining each image finding into this folder (<image>.selaras.png)")
+	f.stringVar(&o.kit, "kit", "", lang2{
+		id: "pakai kit `BERKAS` untuk setiap berkas yang diperiksa (tanpa opsi ini: selaras.toml terdekat, atau kit bawaan)",
+		en: "use the kit `FILE` for every checked file (without it: the nearest selaras.toml, else the embedded kit)"}, "selaras.toml")
+	f.stringVar(&o.format, "format", "text", lang2{
+		id: "format keluaran `FORMAT`: " + strings.Join(format.Names(), " | "),
+		en: "output format `FORMAT`: " + strings.Join(format.Names(), " | ")}, "json")
+	f.stringVar(&o.color, "color", "auto", lang2{
+		id: "pewarnaan `auto|always|never`; auto: hanya di terminal, dan mati bila NO_COLOR diisi",
+		en: "colouring `auto|always|never`; auto: only on a terminal, and off when NO_COLOR is set"}, "never")
+	f.stringVar(&o.failOn, "fail-on", "error", lang2{
+		id: "keluar dengan status 1 bila ada temuan setingkat ini atau lebih berat: `error|warning|info|none`",
+		en: "exit 1 when a finding is at least: `error|warning|info|none`"}, "warning")
+	f.stringVar(&o.stdinFilename, "stdin-filename", "", lang2{
+		id: "`NAMA` draf yang dibaca dari stdin (-), untuk keluaran dan pencarian kit",
+		en: "the `NAME` of the draft read from stdin (-), for output and kit lookup"}, "draf.md")
+	f.intVar(&o.jobs, "jobs", 0, lang2{
+		id: "periksa `N` berkas sekaligus (bawaan: satu per CPU)",
+		en: "check `N` files at once (default: one per CPU)"}, "4")
+	f.boolVar(&o.staged, "staged", false, lang2{
+		id: "periksa isi indeks git (yang sudah di-git add) dari berkas yang ditambah, disalin, diubah atau diganti namanya; PATH mempersempit daftarnya",
+		en: "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)"})
+	f.stringVar(&o.evidence, "evidence", "", lang2{
+		id: "tulis gambar yang menjelaskan tiap temuan gambar ke `FOLDER` ini (<gambar>.selaras.png)",
+		en: "write a picture explaining each image finding into the folder `DIR` (<image>.selaras.png)"}, "bukti")
 	o.extra.register(f)
 	paths, code, ok := f.parse(args)
 	if !ok {

@@ -28,7 +28,9 @@ func init() {
 
 func runRules(e *env, args []string) int {
 	f := newFlags(e, "rules", lang2{id: "mendaftar semua aturan: nama, tingkat bawaan, judul", en: "lists every rule: name, default severity, title"})
-	markdown := f.Bool("markdown", false, "print the README's Markdown table instead")
+	markdown := f.bool("markdown", false, lang2{
+		id: "cetak tabel Markdown seperti di README",
+		en: "print the README's Markdown table instead"})
 	if _, code, ok := f.parse(args); !ok {
 		return code
 	}

@@ -31,13 +31,27 @@ type checkExtras struct {
 const maxFixRounds = 10
 
 func (x *checkExtras) register(f *flags) {
-	f.BoolVar(&x.fix, "fix", false, "apply the safe fixes to the files (atomically; a file edited meanwhile is left alone); with - print the fixed text")
-	f.BoolVar(&x.diff, "diff", false, "with --fix: print the fixes as a unified diff (for patch -p0) and write nothing")
-	f.BoolVar(&x.unsafe, "unsafe-fixes", false, "with --fix: also apply unsafe fixes (a choice between suggestions, inserting missing hashtags)")
-	f.StringVar(&x.baseline, "baseline", "", "report only findings not recorded in this baseline (default: "+baseline.FileName+" in the current folder, when it exists)")
-	f.BoolVar(&x.noBaseline, "no-baseline", false, "ignore any baseline: report every finding")
-	f.IntVar(&x.maxFindings, "max-findings", 0, "show at most N findings (0: all); the exit status still counts every finding")
-	f.BoolVar(&x.reportUnused, "report-unused-ignores", false, "report front matter ignores that silence no finding (rule ignore-unused)")
+	f.boolVar(&x.fix, "fix", false, lang2{
+		id: "terapkan perbaikan yang aman ke berkasnya (sekaligus utuh; berkas yang berubah selama diperiksa dibiarkan); dengan - cetak teks yang sudah diperbaiki",
+		en: "apply the safe fixes to the files (atomically; a file edited meanwhile is left alone); with - print the fixed text"})
+	f.boolVar(&x.diff, "diff", false, lang2{
+		id: "bersama --fix: cetak perbaikan sebagai unified diff (untuk patch -p0) tanpa menulis apa pun",
+		en: "with --fix: print the fixes as a unified diff (for patch -p0) and write nothing"})
+	f.boolVar(&x.unsafe, "unsafe-fixes", false, lang2{
+		id: "bersama --fix: terapkan juga perbaikan yang tidak aman (memilih salah satu saran, menyisipkan tagar yang kurang)",
+		en: "with --fix: also apply unsafe fixes (a choice between suggestions, inserting missing hashtags)"})
+	f.stringVar(&x.baseline, "baseline", "", lang2{
+		id: "laporkan hanya temuan yang belum tercatat di baseline `BERKAS` (bawaan: " + baseline.FileName + " di folder ini, bila ada)",
+		en: "report only findings not recorded in the baseline `FILE` (default: " + baseline.FileName + " in the current folder, when it exists)"}, baseline.FileName)
+	f.boolVar(&x.noBaseline, "no-baseline", false, lang2{
+		id: "abaikan baseline apa pun: laporkan semua temuan",
+		en: "ignore any baseline: report every finding"})
+	f.intVar(&x.maxFindings, "max-findings", 0, lang2{
+		id: "tampilkan paling banyak `N` temuan (0: semua); status keluar tetap menghitung semua temuan",
+		en: "show at most `N` findings (0: all); the exit status still counts every finding"}, "20")
+	f.boolVar(&x.reportUnused, "report-unused-ignores", false, lang2{
+		id: "laporkan pengabaian di front matter yang tidak membungkam temuan apa pun (aturan ignore-unused)",
+		en: "report front matter ignores that silence no finding (rule ignore-unused)"})
 }
 
 // validate checks the flags' combinations; staged is --staged.

@@ -76,7 +76,9 @@ func hookInstall(e *env, args []string) int {
 	f := newFlags(e, "hook install", lang2{
 		id: "menulis hook pre-commit git yang menjalankan selaras check --staged",
 		en: "writes a git pre-commit hook that runs selaras check --staged"})
-	chain := f.Bool("chain", false, "keep an existing pre-commit hook (renamed "+chainedName+") and run it first")
+	chain := f.bool("chain", false, lang2{
+		id: "pertahankan hook pre-commit yang sudah ada (berganti nama menjadi " + chainedName + ") dan jalankan lebih dulu",
+		en: "keep an existing pre-commit hook (renamed " + chainedName + ") and run it first"})
 	dir, code, ok := hookStart(f, args)
 	if !ok {
 		return code

@@ -19,8 +19,12 @@ func init() {
 
 func runInit(e *env, args []string) int {
 	f := newFlags(e, "init", lang2{id: "menulis selaras.toml awal; tidak pernah menimpa yang sudah ada", en: "writes a starter selaras.toml; never over an existing one"})
-	from := f.String("from", "", "start from: demo (the Banten example kit); default: the commented starter kit")
-	dir := f.String("dir", ".", "folder to write selaras.toml in")
+	from := f.string("from", "", lang2{
+		id: "mulai dari `demo` (kit contoh Banten); tanpa opsi ini: kit awal berkomentar",
+		en: "start from `demo` (the Banten example kit); without it: the commented starter kit"}, "demo")
+	dir := f.string("dir", ".", lang2{
+		id: "`FOLDER` tempat selaras.toml ditulis",
+		en: "the folder `DIR` to write selaras.toml in"}, "konten")
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code

@@ -49,7 +49,9 @@ func runKitCheck(e *env, args []string) int {
 	f := newFlags(e, "kit check", lang2{
 		id: "memeriksa kit merek dan rantai extends-nya; tanpa BERKAS: selaras.toml terdekat, atau kit bawaan",
 		en: "validates a brand kit and its extends chain; without FILE: the nearest selaras.toml, else the embedded kit"})
-	printKit := f.Bool("print", false, "print the effective kit (merged over its extends chain and the default kit) as TOML")
+	printKit := f.bool("print", false, lang2{
+		id: "cetak kit efektif (digabung dengan rantai extends-nya dan kit bawaan) sebagai TOML",
+		en: "print the effective kit (merged over its extends chain and the default kit) as TOML"})
 	pos, code, ok := f.parse(args)
 	if !ok {
 		return code

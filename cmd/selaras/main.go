@@ -90,15 +90,29 @@ func main() {
 }
 
 func run(e *env, args []string) int {
+	e, args, ok := leadingLang(e, args)
+	if !ok {
+		return exitError
+	}
 	if len(args) == 0 {
 		usage(e, e.stderr)
 		return exitError
 	}
 	name := args[0]
 	switch name {
-	case "-h", "--help", "help":
-		usage(e, e.stdout)
-		return exitOK
+	case "-h", "--help", "-help", "help":
+		// selaras help [--lang id|en] [COMMAND ...]: the command's --help.
+		if e, args, ok = leadingLang(e, args[1:]); !ok {
+			return exitError
+		}
+		if len(args) == 0 {
+			usage(e, e.stdout)
+			return exitOK
+		}
+		if _, known := commands[args[0]]; known {
+			return commands[args[0]].run(e, append(args[1:len(args):len(args)], "--help"))
+		}
+		name = args[0]
 	case "--version", "-version":
 		name = "version"
 	}
@@ -110,6 +124,40 @@ func run(e *env, args []string) int {
 		return exitError
 	}
 	return c.run(e, args[1:])
+}
+
+// leadingLang takes a --lang before the command (selaras --lang en check
+// ...): it becomes the default language of the run, as SELARAS_LANG would.
+func leadingLang(e *env, args []string) (*env, []string, bool) {
+	for len(args) > 0 {
+		var l string
+		switch a := args[0]; {
+		case a == "--lang" || a == "-lang":
+			if len(args) < 2 {
+				fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{id: "--lang perlu nilai, misalnya --lang en", en: "--lang needs a value, for example --lang en"}.in(defaultLang(e)))
+				return e, nil, false
+			}
+			l, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--lang=") || strings.HasPrefix(a, "-lang="):
+			l, args = a[strings.IndexByte(a, '=')+1:], args[1:]
+		default:
+			return e, args, true
+		}
+		if l != "id" && l != "en" {
+			fmt.Fprintf(e.stderr, "selaras: %s\n", badLang(l).in(defaultLang(e)))
+			return e, nil, false
+		}
+		outer := e.getenv
+		e2 := *e
+		e2.getenv = func(k string) string {
+			if k == "SELARAS_LANG" {
+				return l
+			}
+			return outer(k)
+		}
+		e = &e2
+	}
+	return e, args, true
 }
 
 func defaultLang(e *env) string {
@@ -126,7 +174,7 @@ func usage(e *env, w io.Writer) {
 		en: "selaras — a brand-consistency linter for social-media drafts of regional governments"}.in(lang))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, lang2{id: "Pemakaian:", en: "Usage:"}.in(lang))
-	fmt.Fprintln(w, "  selaras <command> [flags] [PATH ...]")
+	fmt.Fprintln(w, lang2{id: "  selaras <perintah> [opsi] [PATH ...]", en: "  selaras <command> [flags] [PATH ...]"}.in(lang))
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, lang2{id: "Perintah:", en: "Commands:"}.in(lang))
 	var names []string
@@ -139,29 +187,28 @@ func usage(e *env, w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, lang2{
-		id: "`selaras <command> --help` menjelaskan opsi tiap perintah. Pesan dalam bahasa Inggris: --lang en (atau SELARAS_LANG=en).",
-		en: "`selaras <command> --help` explains each command's flags. Messages in Indonesian: --lang id (the default)."}.in(lang))
+		id: "`selaras <perintah> --help` (atau `selaras help <perintah>`) menjelaskan opsi tiap perintah. Pesan dalam bahasa Inggris: --lang en (atau SELARAS_LANG=en).",
+		en: "`selaras <command> --help` (or `selaras help <command>`) explains each command's flags. Messages in Indonesian: --lang id (the default)."}.in(lang))
 }
 
 // flags is a flag set that also accepts flags after positional arguments
-// (`selaras check posts/ --format json`), as users type them.
+// (`selaras check posts/ --format json`), as users type them. Its flags are
+// defined with usage texts in both languages (flags.go).
 type flags struct {
 	*flag.FlagSet
-	lang string
-	e    *env
+	lang  string
+	e     *env
+	help  lang2               // the heading of --help
+	texts map[string]flagText // by flag name
 }
 
 func newFlags(e *env, name string, help lang2) *flags {
-	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e}
+	f := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), e: e, help: help}
 	f.SetOutput(io.Discard)
-	f.StringVar(&f.lang, "lang", defaultLang(e), "message language: id | en")
-	f.Usage = func() {
-		w := e.stdout
-		fmt.Fprintf(w, "selaras %s — %s\n\n", name, help.in(f.lang))
-		f.SetOutput(w)
-		f.PrintDefaults()
-		f.SetOutput(io.Discard)
-	}
+	// The flag package calls Usage on every error too: help is printed by
+	// parse, only when asked for.
+	f.Usage = func() {}
+	f.stringVar(&f.lang, "lang", defaultLang(e), lang2{id: "bahasa pesan: `id|en`", en: "message language: `id|en`"}, "en")
 	return f
 }
 
@@ -172,10 +219,10 @@ func (f *flags) parse(args []string) ([]string, int, bool) {
 	for {
 		if err := f.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				// The flag package has already printed the help.
+				f.printHelp(f.e.stdout, f.msgLang())
 				return nil, exitOK, false
 			}
-			f.fail("%s", strings.TrimPrefix(err.Error(), "flag provided but not defined: "))
+			f.fail("%s", f.flagError(err).in(f.msgLang()))
 			return nil, exitError, false
 		}
 		rest := f.Args()
@@ -191,10 +238,14 @@ func (f *flags) parse(args []string) ([]string, int, bool) {
 	}
 	if f.lang != "id" && f.lang != "en" {
 		// --lang itself is wrong: say it in the default language.
-		f.fail("%s", lang2{id: fmt.Sprintf("--lang %q: pakai id atau en", f.lang), en: fmt.Sprintf("--lang %q: use id or en", f.lang)}.in(defaultLang(f.e)))
+		f.fail("%s", badLang(f.lang).in(defaultLang(f.e)))
 		return nil, exitError, false
 	}
 	return pos, 0, true
+}
+
+func badLang(l string) lang2 {
+	return lang2{id: fmt.Sprintf("--lang %q: pakai id atau en", l), en: fmt.Sprintf("--lang %q: use id or en", l)}
 }
 
 // fail prints a one-line error.
