@@ -106,13 +106,17 @@ func (fr *FileResult) dropDraft() {
 	if d == nil {
 		return
 	}
-	for _, f := range fr.Findings {
+	// What is kept is copied: a substring of the draft's text would keep
+	// the whole text alive.
+	for i := range fr.Findings {
+		f := &fr.Findings[i]
+		f.Match = strings.Clone(f.Match)
 		for _, n := range []int{f.Line, f.EndLine} {
 			if _, ok := fr.lines[n]; n > 0 && !ok {
 				if fr.lines == nil {
 					fr.lines = map[int]quotedLine{}
 				}
-				fr.lines[n] = quotedLine{text: d.Line(n), start: d.Offset(n, 1)}
+				fr.lines[n] = quotedLine{text: strings.Clone(d.Line(n)), start: d.Offset(n, 1)}
 			}
 		}
 	}

@@ -4,6 +4,7 @@ package jargon
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
@@ -47,7 +48,7 @@ func check(p *lint.Pass) error {
 		f := lint.Finding{
 			Span:        mt.Span,
 			Match:       written,
-			Message:     message(written, entry),
+			Message:     messageFor(p.Kit, mt.ID, written),
 			Suggestions: entry.Suggest,
 			Severity:    entry.Severity,
 		}
@@ -61,6 +62,29 @@ func check(p *lint.Pass) error {
 		p.Report(f)
 	})
 	return nil
+}
+
+type messagesKey struct{}
+
+type messageKey struct {
+	entry   int
+	written string
+}
+
+// messageFor is message, made once per kit, entry and spelling: a month's
+// archive repeats the same few hundred phrases tens of thousands of times,
+// and the messages (with the entry's note, in two languages) were a
+// quarter of what a large run holds until it prints.
+func messageFor(k *brandkit.Kit, entry int, written string) lint.Text {
+	cache := k.Memo(messagesKey{}, func() any { return &sync.Map{} }).(*sync.Map)
+	key := messageKey{entry, written}
+	if t, ok := cache.Load(key); ok {
+		return t.(lint.Text)
+	}
+	t := message(written, k.Jargon[entry])
+	key.written = strings.Clone(written) // not a piece of the draft's text
+	cache.Store(key, t)
+	return t
 }
 
 func message(written string, e brandkit.Jargon) lint.Text {
