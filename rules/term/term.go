@@ -90,7 +90,7 @@ func check(p *lint.Pass) error {
 		tg := c.targets[mt.ID]
 		t := p.Kit.Terms[tg.term]
 		written := d.Source[mt.Span.Start:mt.Span.End]
-		start := sentenceStart(d, mt.First)
+		start := d.SentenceStart(d.Tokens[mt.First].Start)
 		if tg.use && caseOK(written, t.Use, start) {
 			return
 		}
@@ -143,7 +143,7 @@ func checkClitics(p *lint.Pass, c *compiled, matched []lint.Match) {
 			if cut <= 0 || !strings.EqualFold(written[cut:], cl) {
 				continue // case folding changed the length: leave it
 			}
-			repl := keepCase(written[:cut], t.Use, sentenceStart(d, i), false) + written[cut:]
+			repl := keepCase(written[:cut], t.Use, d.SentenceStart(d.Tokens[i].Start), false) + written[cut:]
 			span := lint.Span{Start: tok.Start, End: tok.End}
 			p.Report(lint.Finding{
 				Span:        span,
@@ -181,22 +181,6 @@ func message(written string, t brandkit.Term, caseOnly bool) lint.Text {
 		m.EN += ". " + t.Note
 	}
 	return m
-}
-
-// sentenceStart reports whether token i is the first word of its sentence
-// (quotes and brackets before it do not count).
-func sentenceStart(d *lint.Draft, i int) bool {
-	s := d.Tokens[i].Sentence
-	for j := i - 1; j >= 0; j-- {
-		t := &d.Tokens[j]
-		if t.Sentence != s {
-			return true
-		}
-		if t.Kind == lint.TokWord || t.Kind == lint.TokNumber {
-			return false
-		}
-	}
-	return true
 }
 
 // caseOK reports whether written is an acceptable casing of a
