@@ -1,9 +1,6 @@
 package brandkit
 
-import (
-	"fmt"
-	"strings"
-)
+import "strings"
 
 // Images is the [images] table: how the image rules judge pictures. Every
 // field has a default (see the methods below), so a kit sets only what it
@@ -100,15 +97,15 @@ func (f *ImageFormat) UnmarshalText(b []byte) error {
 		*f = ImageFormat(s)
 		return nil
 	}
-	return fmt.Errorf("image format %q: use jpeg, png, gif or webp", string(b))
+	return errorf("format gambar %q: pakai jpeg, png, gif atau webp", "image format %q: use jpeg, png, gif or webp", string(b))
 }
 
 // validateImages checks the [images] table, the image keys of the
 // platforms and the logos' files.
-func (k *Kit) validateImages(_ string, loc *locator, add func(line int, key, format string, args ...any)) {
+func (k *Kit) validateImages(_ string, loc *locator, add func(line int, key, idFormat, enFormat string, args ...any)) {
 	im := k.Images
 	if im.MaxPixels < 0 {
-		add(loc.key("images", "max_pixels"), "images.max_pixels", "must be a positive number of pixels (default %d)", DefaultMaxPixels)
+		add(loc.key("images", "max_pixels"), "images.max_pixels", "harus jumlah piksel yang positif (bawaan %d)", "must be a positive number of pixels (default %d)", DefaultMaxPixels)
 	}
 	for _, f := range []struct {
 		key string
@@ -122,17 +119,17 @@ func (k *Kit) validateImages(_ string, loc *locator, add func(line int, key, for
 		{"blur_min", im.BlurMin, 1e9},
 	} {
 		if f.v < 0 || f.v > f.max {
-			add(loc.key("images", f.key), "images."+f.key, "must be between 0 and %g", f.max)
+			add(loc.key("images", f.key), "images."+f.key, "harus antara 0 dan %g", "must be between 0 and %g", f.max)
 		}
 	}
 	switch im.Metadata {
 	case "", "personal", "gps":
 	default:
-		add(loc.key("images", "metadata"), "images.metadata", "%q: use personal or gps", im.Metadata)
+		add(loc.key("images", "metadata"), "images.metadata", "%q: pakai personal atau gps", "%q: use personal or gps", im.Metadata)
 	}
 	for name, p := range k.Platforms {
 		if p.MaxBytes < 0 || p.MinWidth < 0 || p.SafeSides < 0 {
-			add(loc.key("platforms", name), "platforms."+name, "image limits must be 0 or more")
+			add(loc.key("platforms", name), "platforms."+name, "batas gambar harus 0 atau lebih", "image limits must be 0 or more")
 		}
 	}
 	// A logo file that cannot be read is not a kit error: the kit still

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -44,36 +43,12 @@ func (OSFiles) ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, errorf("%s bukan berkas biasa", "%s is not a regular file", path)
 	}
 	if info.Size() > maxKitBytes {
-		return nil, fmt.Errorf("%s is larger than %d MiB: not a kit", path, maxKitBytes>>20)
+		return nil, errorf("%s lebih besar dari %d MiB: bukan kit", "%s is larger than %d MiB: not a kit", path, maxKitBytes>>20)
 	}
 	return os.ReadFile(path)
-}
-
-// Problem is one thing wrong with a kit, with where it is.
-type Problem struct {
-	File string // as given; "(embedded)" for the default kit
-	Line int    // 1-based; 0 when unknown
-	Key  string // dotted key, e.g. "jargon[3].phrase"
-	Msg  string
-}
-
-func (p Problem) Error() string {
-	var b strings.Builder
-	b.WriteString(p.File)
-	if p.Line > 0 {
-		fmt.Fprintf(&b, ":%d", p.Line)
-	}
-	b.WriteString(": ")
-	if p.Key != "" {
-		b.WriteString(p.Key)
-		b.WriteString(": ")
-	}
-	// One problem, one line: a value quoted in a message may hold a newline.
-	b.WriteString(strings.NewReplacer("\r", `\r`, "\n", `\n`).Replace(p.Msg))
-	return b.String()
 }
 
 // Loader finds and loads kits, caching each file once. It is safe for
@@ -209,19 +184,20 @@ func ParseOver(parent *Kit, name string, src []byte) (*Kit, error) {
 func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
 	for _, s := range seen {
 		if s == path {
-			return nil, Problem{File: seen[0], Key: "kit.extends",
-				Msg: "extends forms a loop: " + strings.Join(append(seen, path), " -> ")}
+			return nil, problemf(seen[0], 0, "kit.extends", "extends membentuk lingkaran: %s", "extends forms a loop: %s",
+				strings.Join(append(seen, path), " -> "))
 		}
 	}
 	if len(seen) >= maxExtends {
-		return nil, Problem{File: seen[0], Key: "kit.extends", Msg: fmt.Sprintf("extends chain is deeper than %d kits", maxExtends)}
+		return nil, problemf(seen[0], 0, "kit.extends", "rantai extends lebih dari %d kit", "extends chain is deeper than %d kits", maxExtends)
 	}
 	src, err := l.files().ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, Problem{File: path, Msg: "kit file not found"}
+			return nil, problemf(path, 0, "", "berkas kit tidak ditemukan", "kit file not found")
 		}
-		return nil, Problem{File: path, Msg: "cannot read kit: " + plainErr(err)}
+		id, en := readReason(err)
+		return nil, Problem{File: path, Msg: "cannot read kit: " + en, MsgID: "kit tidak bisa dibaca: " + id}
 	}
 	var head struct {
 		Kit struct {
@@ -245,8 +221,8 @@ func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
 		if err != nil {
 			var p Problem
 			if errors.As(err, &p) && p.File == pp && p.Msg == "kit file not found" {
-				return nil, Problem{File: path, Line: newLocator(src).key("kit", "extends"), Key: "kit.extends",
-					Msg: fmt.Sprintf("extends %q: no such kit file", ext)}
+				return nil, problemf(path, newLocator(src).key("kit", "extends"), "kit.extends",
+					"extends %q: berkas kit itu tidak ada", "extends %q: no such kit file", ext)
 			}
 			return nil, err
 		}
@@ -262,7 +238,8 @@ func (l *Loader) loadChain(path string, seen []string) (*Kit, error) {
 // decoder sees it (see TOMLTooDeep).
 func depthProblem(name string, src []byte) error {
 	if line := TOMLTooDeep(string(src)); line > 0 {
-		return Problem{File: name, Line: line, Msg: fmt.Sprintf("tables, arrays or dotted keys nested more than %d levels deep: not a kit", MaxTOMLDepth)}
+		return problemf(name, line, "", "tabel, daftar atau kunci bertitik bersarang lebih dari %d tingkat: bukan kit",
+			"tables, arrays or dotted keys nested more than %d levels deep: not a kit", MaxTOMLDepth)
 	}
 	return nil
 }
@@ -280,7 +257,7 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	loc := newLocator(src)
 	var probs []error
 	for _, u := range md.Undecoded() {
-		probs = append(probs, Problem{File: name, Line: loc.key(u...), Key: u.String(), Msg: "unknown key"})
+		probs = append(probs, problemf(name, loc.key(u...), u.String(), "kunci tidak dikenal", "unknown key"))
 	}
 	probs = append(probs, k.validate(name, loc, l.KnownRule)...)
 	if len(probs) > 0 {
@@ -434,14 +411,20 @@ func tomlProblem(name string, err error) error {
 		if pe.Usage != "" {
 			msg += " (" + strings.TrimSpace(strings.SplitN(pe.Usage, "\n", 2)[0]) + ")"
 		}
-		return Problem{File: name, Line: pe.Position.Line, Key: pe.LastKey, Msg: strings.TrimSpace(msg)}
+		return decodeProblem(name, pe.Position.Line, pe.LastKey, strings.TrimSpace(msg))
 	}
 	// Type mismatches come as plain errors: "toml: line 2 (last key "a.b"): …".
 	if m := typeErrRe.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Problem{File: name, Line: line, Key: m[2], Msg: strings.Replace(m[3], "incompatible types: ", "wrong type: ", 1)}
+		return decodeProblem(name, line, m[2], strings.Replace(m[3], "incompatible types: ", "wrong type: ", 1))
 	}
-	return Problem{File: name, Msg: strings.TrimPrefix(plainErr(err), "toml: ")}
+	return decodeProblem(name, 0, "", strings.TrimPrefix(plainErr(err), "toml: "))
+}
+
+// decodeProblem is a problem the TOML decoder found, in English as it
+// said it (msg) and in Indonesian.
+func decodeProblem(name string, line int, key, msg string) Problem {
+	return Problem{File: name, Line: line, Key: key, Msg: msg, MsgID: decodeMessageID(msg)}
 }
 
 // plainErr strips Go's "open x: " style prefixes down to the reason.

@@ -59,19 +59,19 @@ type Neutrality struct {
 // folder ("" for the embedded kit); relative paths are resolved against it.
 func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 	var probs []error
-	add := func(line int, key, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	add := func(line int, key, idFormat, enFormat string, args ...any) {
+		probs = append(probs, problemf(file, line, key, idFormat, enFormat, args...))
 	}
 	t := k.Tone
 	if t.PassiveMax < 0 || t.PassiveMax > 1 {
-		add(loc.key("tone", "passive_max"), "tone.passive_max", "a share between 0 and 1, for example 0.6")
+		add(loc.key("tone", "passive_max"), "tone.passive_max", "proporsi antara 0 dan 1, misalnya 0.6", "a share between 0 and 1, for example 0.6")
 	}
 	for _, f := range []struct {
 		key string
 		v   int
 	}{{"passive_min", t.PassiveMin}, {"sentence_max", t.SentenceMax}, {"exclamation_max", t.ExclamationMax}} {
 		if f.v < 0 {
-			add(loc.key("tone", f.key), "tone."+f.key, "must be 0 (built-in default) or more")
+			add(loc.key("tone", f.key), "tone."+f.key, "harus 0 (nilai bawaan) atau lebih", "must be 0 (built-in default) or more")
 		}
 	}
 	for _, list := range []struct {
@@ -85,33 +85,33 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 		table, key, _ := strings.Cut(list.key, ".")
 		for i, w := range list.words {
 			if strings.Trim(strings.TrimSpace(w), "=^# \t") == "" {
-				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "empty entry")
+				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "entri kosong", "empty entry")
 			}
 		}
 	}
 	for i, a := range t.Acronyms {
 		if strings.ContainsAny(a, " \t") {
-			add(loc.key("tone", "acronyms"), fmt.Sprintf("tone.acronyms[%d]", i), "%q: an acronym is one word", a)
+			add(loc.key("tone", "acronyms"), fmt.Sprintf("tone.acronyms[%d]", i), "%q: akronim hanya satu kata", "%q: an acronym is one word", a)
 		}
 	}
 	n := &k.Narrative
 	if n.Threshold < 0 || n.Threshold > 1 {
-		add(loc.key("narrative", "threshold"), "narrative.threshold", "a similarity between 0 and 1, for example 0.1")
+		add(loc.key("narrative", "threshold"), "narrative.threshold", "kemiripan antara 0 dan 1, misalnya 0.1", "a similarity between 0 and 1, for example 0.1")
 	}
 	if ex := n.Exemplars; ex != "" {
 		clean := filepath.Clean(filepath.FromSlash(ex))
 		switch {
 		case filepath.IsAbs(clean) || filepath.VolumeName(clean) != "":
-			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: write a folder relative to the kit file", ex)
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: tulis folder yang relatif terhadap berkas kit", "%q: write a folder relative to the kit file", ex)
 		case clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)):
-			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q lies outside the kit's folder: keep the example posts next to the kit", ex)
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q berada di luar folder kit: simpan contoh unggahan di samping kit", "%q lies outside the kit's folder: keep the example posts next to the kit", ex)
 		case kitDir == "":
-			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "only a kit file can name an exemplars folder")
+			add(loc.key("narrative", "exemplars"), "narrative.exemplars", "hanya berkas kit yang bisa menyebut folder exemplars", "only a kit file can name an exemplars folder")
 		default:
 			n.Exemplars = filepath.Join(kitDir, clean)
 			// The narrative rule reads the examples from disk.
 			if info, err := os.Stat(n.Exemplars); err != nil || !info.IsDir() {
-				add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: no such folder next to the kit", ex)
+				add(loc.key("narrative", "exemplars"), "narrative.exemplars", "%q: folder itu tidak ada di samping kit", "%q: no such folder next to the kit", ex)
 			}
 		}
 	}

@@ -18,8 +18,8 @@ var Platforms = []string{"instagram", "instagram-story", "instagram-reels", "fac
 // agreement, rule names. Every problem is returned, none stops the others.
 func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) []error {
 	var probs []error
-	add := func(line int, key, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	add := func(line int, key, idFormat, enFormat string, args ...any) {
+		probs = append(probs, problemf(file, line, key, idFormat, enFormat, args...))
 	}
 	kitDir := ""
 	if file != defaultName {
@@ -31,32 +31,32 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 		line, key := loc.table("jargon", i), fmt.Sprintf("jargon[%d]", i)
 		p := strings.ToLower(strings.Join(strings.Fields(j.Phrase), " "))
 		if p == "" {
-			add(line, key+".phrase", "a jargon entry needs a phrase")
+			add(line, key+".phrase", "entri jargon perlu frasa", "a jargon entry needs a phrase")
 			continue
 		}
 		if prev, dup := phrases[p]; dup {
-			add(line, key+".phrase", "%q is already listed in jargon[%d]", j.Phrase, prev)
+			add(line, key+".phrase", "%q sudah tercantum di jargon[%d]", "%q is already listed in jargon[%d]", j.Phrase, prev)
 		}
 		phrases[p] = i
 		for _, s := range j.Suggest {
 			if strings.TrimSpace(s) == "" {
-				add(line, key+".suggest", "empty suggestion for %q", j.Phrase)
+				add(line, key+".suggest", "saran untuk %q kosong", "empty suggestion for %q", j.Phrase)
 			}
 		}
 	}
 	for i, t := range k.Terms {
 		line, key := loc.table("terms", i), fmt.Sprintf("terms[%d]", i)
 		if strings.TrimSpace(t.Use) == "" {
-			add(line, key+".use", "a term needs the form to use")
+			add(line, key+".use", "istilah perlu bentuk yang dipakai", "a term needs the form to use")
 		}
 		if len(t.Avoid) == 0 {
-			add(line, key+".avoid", "a term needs at least one form to avoid")
+			add(line, key+".avoid", "istilah perlu sedikitnya satu bentuk yang dihindari", "a term needs at least one form to avoid")
 		}
 		for _, a := range t.Avoid {
 			if strings.TrimSpace(a) == "" {
-				add(line, key+".avoid", "empty form to avoid")
+				add(line, key+".avoid", "bentuk yang dihindari kosong", "empty form to avoid")
 			} else if a == t.Use {
-				add(line, key+".avoid", "%q is both the form to use and one to avoid", a)
+				add(line, key+".avoid", "%q sekaligus bentuk yang dipakai dan yang dihindari", "%q is both the form to use and one to avoid", a)
 			}
 		}
 	}
@@ -64,34 +64,34 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 	for i, p := range k.Narrative.Pillars {
 		line, key := loc.key("narrative", "pillars"), fmt.Sprintf("narrative.pillars[%d]", i)
 		if p.ID == "" {
-			add(line, key+".id", "a pillar needs an id")
+			add(line, key+".id", "pilar perlu id", "a pillar needs an id")
 		} else if ids[p.ID] {
-			add(line, key+".id", "pillar id %q is used twice", p.ID)
+			add(line, key+".id", "id pilar %q dipakai dua kali", "pillar id %q is used twice", p.ID)
 		}
 		ids[p.ID] = true
 		if len(p.Keywords) == 0 {
-			add(line, key+".keywords", "pillar %q needs keywords", p.ID)
+			add(line, key+".keywords", "pilar %q perlu kata kunci (keywords)", "pillar %q needs keywords", p.ID)
 		}
 	}
 	for _, r := range k.Hashtags.Required {
 		for _, b := range k.Hashtags.Banned {
 			if strings.EqualFold(string(r), string(b)) {
-				add(loc.key("hashtags", "banned"), "hashtags.banned", "%s is both required and banned", b)
+				add(loc.key("hashtags", "banned"), "hashtags.banned", "%s sekaligus wajib dan dilarang", "%s is both required and banned", b)
 			}
 		}
 	}
 	if k.Hashtags.Max < 0 {
-		add(loc.key("hashtags", "max"), "hashtags.max", "must be 0 (no limit) or more")
+		add(loc.key("hashtags", "max"), "hashtags.max", "harus 0 (tanpa batas) atau lebih", "must be 0 (no limit) or more")
 	}
 	probs = append(probs, k.validateTags(file, loc)...)
 	for slug, a := range k.Accounts {
 		key := "accounts." + slug
 		if !kebab.MatchString(slug) {
-			add(loc.key("accounts", slug), key, "account slug %q: use lower-case letters, digits and '-'", slug)
+			add(loc.key("accounts", slug), key, "nama akun %q: pakai huruf kecil, angka dan '-'", "account slug %q: use lower-case letters, digits and '-'", slug)
 		}
 		for i, g := range a.Paths {
 			if _, err := path.Match(g, ""); err != nil || g == "" {
-				add(loc.key("accounts", slug, "paths"), fmt.Sprintf("%s.paths[%d]", key, i), "bad glob %q", g)
+				add(loc.key("accounts", slug, "paths"), fmt.Sprintf("%s.paths[%d]", key, i), "pola jalur %q tidak sah", "bad glob %q", g)
 				continue
 			}
 			if kitDir != "" && !path.IsAbs(g) {
@@ -102,35 +102,35 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 	for name, p := range k.Platforms {
 		key := "platforms." + name
 		if !kebab.MatchString(name) {
-			add(loc.key("platforms", name), key, "platform name %q: use lower-case letters, digits and '-' (known: %s)", name, strings.Join(Platforms, ", "))
+			add(loc.key("platforms", name), key, "nama platform %q: pakai huruf kecil, angka dan '-' (yang dikenal: %s)", "platform name %q: use lower-case letters, digits and '-' (known: %s)", name, strings.Join(Platforms, ", "))
 		}
 		if p.CaptionMax < 0 || p.SafeTop < 0 || p.SafeBottom < 0 || p.HashtagMax < 0 {
-			add(loc.key("platforms", name), key, "limits must be 0 or more")
+			add(loc.key("platforms", name), key, "batas harus 0 atau lebih", "limits must be 0 or more")
 		}
 	}
 	for i, c := range k.Campaigns {
 		line, key := loc.table("campaigns", i), fmt.Sprintf("campaigns[%d]", i)
 		if len(c.Hashtags) == 0 {
-			add(line, key+".hashtags", "a campaign needs hashtags")
+			add(line, key+".hashtags", "kampanye perlu tagar", "a campaign needs hashtags")
 		}
 		if c.From.IsZero() || c.Until.IsZero() {
-			add(line, key, "a campaign needs from and until dates")
+			add(line, key, "kampanye perlu tanggal from dan until", "a campaign needs from and until dates")
 		} else if c.Until.Before(c.From) {
-			add(line, key+".until", "until (%s) is before from (%s)", c.Until.Format("2006-01-02"), c.From.Format("2006-01-02"))
+			add(line, key+".until", "until (%s) lebih awal daripada from (%s)", "until (%s) is before from (%s)", c.Until.Format("2006-01-02"), c.From.Format("2006-01-02"))
 		}
 	}
 	if k.Palette.Tolerance < 0 {
-		add(loc.key("palette", "tolerance"), "palette.tolerance", "must be 0 or more")
+		add(loc.key("palette", "tolerance"), "palette.tolerance", "harus 0 atau lebih", "must be 0 or more")
 	}
 	for i, lg := range k.Logos {
 		line, key := loc.table("logos", i), fmt.Sprintf("logos[%d]", i)
 		if lg.File == "" {
-			add(line, key+".file", "a logo needs a file")
+			add(line, key+".file", "logo perlu berkas (file)", "a logo needs a file")
 		} else if kitDir != "" && !filepath.IsAbs(lg.File) && !strings.HasPrefix(lg.File, "data:") { // data: an inline image
 			k.Logos[i].File = filepath.Join(kitDir, lg.File)
 		}
 		if lg.MinWidth < 0 || lg.MinWidth > 1 {
-			add(line, key+".min_width", "a share of the image width, between 0 and 1")
+			add(line, key+".min_width", "bagian dari lebar gambar, antara 0 dan 1", "a share of the image width, between 0 and 1")
 		}
 	}
 	k.validateImages(file, loc, add)
@@ -142,13 +142,13 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 		}{{"disable", k.Rules.Disable}, {"enable", k.Rules.Enable}} {
 			for _, n := range list.names {
 				if !knownRule(n) {
-					add(loc.key("rules", list.key), "rules."+list.key, "no rule is named %q (see `selaras rules`)", n)
+					add(loc.key("rules", list.key), "rules."+list.key, "tidak ada aturan bernama %q (lihat `selaras rules`)", "no rule is named %q (see `selaras rules`)", n)
 				}
 			}
 		}
 		for n := range k.Rules.Severity {
 			if !knownRule(n) {
-				add(loc.key("rules", "severity"), "rules.severity."+n, "no rule is named %q (see `selaras rules`)", n)
+				add(loc.key("rules", "severity"), "rules.severity."+n, "tidak ada aturan bernama %q (lihat `selaras rules`)", "no rule is named %q (see `selaras rules`)", n)
 			}
 		}
 	}

@@ -13,8 +13,8 @@ import (
 // one kit file, before it is merged over its parent.
 func (k *Kit) validateTags(file string, loc *locator) []error {
 	var probs []error
-	add := func(line int, key, format string, args ...any) {
-		probs = append(probs, Problem{File: file, Line: line, Key: key, Msg: fmt.Sprintf(format, args...)})
+	add := func(line int, key, idFormat, enFormat string, args ...any) {
+		probs = append(probs, problemf(file, line, key, idFormat, enFormat, args...))
 	}
 	banned := map[string]bool{}
 	for _, b := range k.Hashtags.Banned {
@@ -24,27 +24,27 @@ func (k *Kit) validateTags(file string, loc *locator) []error {
 
 	for _, h := range k.Hashtags.Known {
 		if isBanned(h) {
-			add(loc.key("hashtags", "known"), "hashtags.known", "%s is both known and banned", h)
+			add(loc.key("hashtags", "known"), "hashtags.known", "%s sekaligus dikenal (known) dan dilarang", "%s is both known and banned", h)
 		}
 	}
 	for _, slug := range sortedKeys(k.Accounts) {
 		for _, h := range k.Accounts[slug].Hashtags {
 			if isBanned(h) {
-				add(loc.key("accounts", slug, "hashtags"), "accounts."+slug+".hashtags", "%s is required by the account but banned in [hashtags]", h)
+				add(loc.key("accounts", slug, "hashtags"), "accounts."+slug+".hashtags", "%s diwajibkan akun ini tetapi dilarang di [hashtags]", "%s is required by the account but banned in [hashtags]", h)
 			}
 		}
 	}
 	for _, name := range sortedKeys(k.Platforms) {
 		for _, h := range k.Platforms[name].Hashtags {
 			if isBanned(h) {
-				add(loc.key("platforms", name, "hashtags"), "platforms."+name+".hashtags", "%s is required on the platform but banned in [hashtags]", h)
+				add(loc.key("platforms", name, "hashtags"), "platforms."+name+".hashtags", "%s diwajibkan di platform ini tetapi dilarang di [hashtags]", "%s is required on the platform but banned in [hashtags]", h)
 			}
 		}
 	}
 	for i, c := range k.Campaigns {
 		for _, h := range c.Hashtags {
 			if isBanned(h) {
-				add(loc.table("campaigns", i), fmt.Sprintf("campaigns[%d].hashtags", i), "%s is a campaign tag but banned in [hashtags]", h)
+				add(loc.table("campaigns", i), fmt.Sprintf("campaigns[%d].hashtags", i), "%s adalah tagar kampanye tetapi dilarang di [hashtags]", "%s is a campaign tag but banned in [hashtags]", h)
 			}
 		}
 	}
@@ -57,15 +57,15 @@ func (k *Kit) validateTags(file string, loc *locator) []error {
 		repl := k.Hashtags.Replace[old]
 		switch {
 		case !ValidHashtag(old):
-			add(line, key, "%q is not a hashtag: write '#' then letters, digits or '_' only", old)
+			add(line, key, "%q bukan tagar: tulis '#' lalu huruf, angka atau '_' saja", "%q is not a hashtag: write '#' then letters, digits or '_' only", old)
 			continue
 		case !isBanned(Hashtag(old)):
-			add(line, key, "%s is not banned: add it to [hashtags] banned of this kit, or drop the replacement", old)
+			add(line, key, "%s tidak dilarang: tambahkan ke banned di [hashtags] kit ini, atau hapus penggantinya", "%s is not banned: add it to [hashtags] banned of this kit, or drop the replacement", old)
 		}
 		if strings.EqualFold(old, string(repl)) {
-			add(line, key, "%s would be replaced by itself", old)
+			add(line, key, "%s akan diganti dengan dirinya sendiri", "%s would be replaced by itself", old)
 		} else if isBanned(repl) {
-			add(line, key, "the replacement %s is banned too", repl)
+			add(line, key, "penggantinya, %s, juga dilarang", "the replacement %s is banned too", repl)
 		}
 	}
 	return probs

@@ -26,7 +26,7 @@ func (s *Severity) UnmarshalText(b []byte) error {
 		*s = v
 		return nil
 	}
-	return fmt.Errorf("severity %q: use error, warning or info", string(b))
+	return errorf("tingkat %q: pakai error, warning atau info", "severity %q: use error, warning or info", string(b))
 }
 
 // HexColor is an sRGB colour written "#RRGGBB" (or "#RGB").
@@ -47,7 +47,7 @@ func (c HexColor) String() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G
 
 // ParseHexColor reads "#RRGGBB" or "#RGB".
 func ParseHexColor(s string) (HexColor, error) {
-	bad := fmt.Errorf("colour %q: write it as #RRGGBB, for example #0B4EA2", s)
+	bad := errorf("warna %q: tulis sebagai #RRGGBB, misalnya #0B4EA2", "colour %q: write it as #RRGGBB, for example #0B4EA2", s)
 	if !strings.HasPrefix(s, "#") {
 		return HexColor{}, bad
 	}
@@ -72,7 +72,8 @@ type Hashtag string
 func (h *Hashtag) UnmarshalText(b []byte) error {
 	s := string(b)
 	if !ValidHashtag(s) {
-		return fmt.Errorf("hashtag %q: write '#' then letters, digits or '_' only, for example #BantenMaju", s)
+		return errorf("tagar %q: tulis '#' lalu huruf, angka atau '_' saja, misalnya #BantenMaju",
+			"hashtag %q: write '#' then letters, digits or '_' only, for example #BantenMaju", s)
 	}
 	*h = Hashtag(s)
 	return nil
@@ -109,7 +110,8 @@ func (m *Mention) UnmarshalText(b []byte) error {
 		}
 	}
 	if !ok {
-		return fmt.Errorf("mention %q: write '@' then the handle (letters, digits, '_' or '.'), for example @bantenprov", s)
+		return errorf("akun %q: tulis '@' lalu nama akunnya (huruf, angka, '_' atau '.'), misalnya @bantenprov",
+			"mention %q: write '@' then the handle (letters, digits, '_' or '.'), for example @bantenprov", s)
 	}
 	*m = Mention(s)
 	return nil
@@ -131,7 +133,8 @@ func (z *ImageSize) UnmarshalText(b []byte) error {
 	w, err1 := strconv.Atoi(a)
 	h, err2 := strconv.Atoi(c)
 	if !ok || err1 != nil || err2 != nil || w <= 0 || h <= 0 {
-		return fmt.Errorf("image size %q: write WIDTHxHEIGHT (1080x1350) or a ratio (4:5)", s)
+		return errorf("ukuran gambar %q: tulis LEBARxTINGGI (1080x1350) atau rasio (4:5)",
+			"image size %q: write WIDTHxHEIGHT (1080x1350) or a ratio (4:5)", s)
 	}
 	*z = ImageSize{Width: w, Height: h, Ratio: ratio}
 	return nil
@@ -163,7 +166,8 @@ func (z *Zone) UnmarshalText(b []byte) error {
 		*z = v
 		return nil
 	}
-	return fmt.Errorf("zone %q: use top-left, top-right, bottom-left, bottom-right or any", string(b))
+	return errorf("zona %q: pakai top-left, top-right, bottom-left, bottom-right atau any",
+		"zone %q: use top-left, top-right, bottom-left, bottom-right or any", string(b))
 }
 
 // Language is the language of a kit's drafts: it chooses the stemmer.
@@ -175,5 +179,5 @@ func (l *Language) UnmarshalText(b []byte) error {
 		*l = v
 		return nil
 	}
-	return fmt.Errorf("language %q: use id or en", string(b))
+	return errorf("bahasa %q: pakai id atau en", "language %q: use id or en", string(b))
 }
