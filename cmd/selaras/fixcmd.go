@@ -32,7 +32,7 @@ const maxFixRounds = 10
 
 func (x *checkExtras) register(f *flags) {
 	f.boolVar(&x.fix, "fix", false, lang2{
-		id: "terapkan perbaikan yang aman ke berkasnya (sekaligus utuh; berkas yang berubah selama diperiksa dibiarkan); dengan - cetak teks yang sudah diperbaiki",
+		id: "terapkan perbaikan yang aman ke berkasnya (ditulis utuh sekaligus; berkas yang berubah selama diperiksa dibiarkan); dengan - cetak teks yang sudah diperbaiki",
 		en: "apply the safe fixes to the files (atomically; a file edited meanwhile is left alone); with - print the fixed text"})
 	f.boolVar(&x.diff, "diff", false, lang2{
 		id: "bersama --fix: cetak perbaikan sebagai unified diff (untuk patch -p0) tanpa menulis apa pun",
