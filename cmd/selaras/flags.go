@@ -61,6 +61,15 @@ func (f *flags) bool(name string, value bool, usage lang2) *bool {
 	return p
 }
 
+// setUsage replaces the usage text of a flag already defined (--lang of
+// selaras stem, which also chooses the words' language).
+func (f *flags) setUsage(name string, usage lang2) {
+	if fl := f.Lookup(name); fl != nil {
+		fl.Usage = usage.en
+		f.define(name, usage, f.texts[name].example)
+	}
+}
+
 // msgLang is the language of the command's own messages: --lang once it
 // is read and valid, else the default.
 func (f *flags) msgLang() string {

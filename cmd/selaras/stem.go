@@ -23,6 +23,7 @@ func runStem(e *env, args []string) int {
 	f := newFlags(e, "stem", lang2{
 		id: "membaca kata (argumen, atau satu per baris dari stdin) dan mencetak bentuk dasarnya; --lang memilih bahasa (id atau en)",
 		en: "reads words (arguments, or one per line on stdin) and prints their stems; --lang chooses the language (id or en)"})
+	f.setUsage("lang", lang2{id: "bahasa kata dan pesan: `id|en`", en: "language of the words and messages: `id|en`"})
 	words, code, ok := f.parse(args)
 	if !ok {
 		return code
