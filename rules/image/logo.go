@@ -474,18 +474,31 @@ func refine(pc *picture, kit *brandkit.Kit, src *logoImage, idx int, rect image.
 	}
 	// The coarse scale is within a step of the truth: try the widths
 	// around it, 4 % apart (scores are not smooth enough to climb).
-	x, y := at(best)
 	seen := map[int]bool{int(math.Round(best.width / l.scale)): true}
-	base := best.width
-	for _, f := range []float64{0.85, 0.885, 0.92, 0.96, 1.04, 1.08, 1.125, 1.17} {
-		w := base * f
-		if tw := int(math.Round(w / l.scale)); seen[tw] {
-			continue
-		} else {
-			seen[tw] = true
+	// When the best width is at the edge of the range, the truth may lie
+	// beyond it (a large logo's coarse scale can be a quarter off): the
+	// range moves there, at most twice.
+	for round := 0; round < 3; round++ {
+		x, y := at(best)
+		base := best.width
+		bw, bh := math.Round(base/l.scale), math.Round(base*src.aspect/l.scale)
+		for _, f := range []float64{0.85, 0.885, 0.92, 0.96, 1.04, 1.08, 1.125, 1.17} {
+			w := base * f
+			tw := math.Round(w / l.scale)
+			if seen[int(tw)] {
+				continue
+			}
+			seen[int(tw)] = true
+			// Around the same centre: a wider logo starts further up and
+			// left.
+			th := math.Round(w * src.aspect / l.scale)
+			x2, y2 := x+int(math.Round((bw-tw)/2)), y+int(math.Round((bh-th)/2))
+			if n, ok := try(w, x2, y2, 2); ok && n.score > best.score {
+				best = n
+			}
 		}
-		if n, ok := try(w, x, y, 2); ok && n.score > best.score {
-			best = n
+		if r := best.width / base; r > 0.87 && r < 1.15 {
+			break
 		}
 	}
 	return best

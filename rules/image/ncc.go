@@ -310,15 +310,18 @@ type candidate struct {
 }
 
 // topDistinct keeps the best n candidates whose boxes do not mostly overlap
-// a better one.
+// a better one (intersection over union above one half). Overlap is not
+// measured against the smaller box: a large logo's box contains the boxes
+// of its own details, which often score higher at the coarse level, and
+// the logo itself was then thrown away as their duplicate.
 func topDistinct(cs []candidate, n int) []candidate {
 	sort.Slice(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
 	var out []candidate
 	for _, c := range cs {
 		dup := false
 		for _, o := range out {
-			in := c.box.Intersect(o.box)
-			if in.Dx()*in.Dy()*2 > min(area(c.box), area(o.box)) {
+			in := area(c.box.Intersect(o.box))
+			if in*2 > area(c.box)+area(o.box)-in {
 				dup = true
 				break
 			}
