@@ -427,3 +427,32 @@ func TestTopUsageBilingual(t *testing.T) {
 		t.Errorf("selaras help nosuch: %s", got)
 	}
 }
+
+func TestEditDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"format", "format", 0}, {"fromat", "format", 2}, {"jbos", "jobs", 2},
+		{"format", "formats", 1}, {"", "kit", 3}, {"kit", "lang", 4},
+	} {
+		if got := editDistance(c.a, c.b); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// A parse error in a form the flag package did not have when flags.go was
+// written is still said in both languages, with the command's help.
+func TestFlagErrorUnknownForm(t *testing.T) {
+	f := newFlags(&env{getenv: func(string) string { return "" }}, "check", lang2{id: "x", en: "y"})
+	msg := f.flagError(fmt.Errorf("something new: -x"))
+	for _, s := range []string{msg.id, msg.en} {
+		if !strings.Contains(s, "something new: -x") || !strings.Contains(s, "selaras check --help") {
+			t.Errorf("%q", s)
+		}
+	}
+	if msg.id == msg.en {
+		t.Errorf("the same in both languages: %q", msg.id)
+	}
+}
