@@ -51,7 +51,7 @@ func sweepCases() []sweepCase {
 			add(fmt.Sprintf("photo-right/%.2f", sh), s, 80, false)
 		}
 	}
-	for _, sh := range []float64{0.1, 0.2, 0.3} { // square and story posters
+	for _, sh := range []float64{0.1, 0.2, 0.3, 0.4} { // square and story posters
 		s := onBrand()
 		s.w, s.h = 1080, 1080
 		s.logoShare = sh
