@@ -99,7 +99,7 @@ func runAudit(e *env, args []string) int {
 	loader := newLoader(o.kit)
 	if o.kit != "" {
 		if _, err := loader.Load(o.kit); err != nil {
-			return kitFailed(e, err)
+			return kitFailed(e, lang, err)
 		}
 	}
 	var cache *audit.Cache
@@ -141,7 +141,7 @@ func runAudit(e *env, args []string) int {
 		return exitError
 	}
 	if len(errs) > 0 {
-		return kitFailed(e, errs...)
+		return kitFailed(e, lang, errs...)
 	}
 	if cache != nil {
 		hits, misses := cache.Stats()

@@ -66,13 +66,13 @@ func runBaseline(e *env, args []string) int {
 	loader := newLoader(kit)
 	if kit != "" {
 		if _, err := loader.Load(kit); err != nil {
-			return kitFailed(e, err)
+			return kitFailed(e, f.lang, err)
 		}
 	}
 	eng := &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: jobs}
 	res := eng.Run(inputs)
 	if len(res.Errors) > 0 {
-		return kitFailed(e, res.Errors...)
+		return kitFailed(e, f.lang, res.Errors...)
 	}
 	dir, err := filepath.Abs(filepath.Dir(path))
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/audit"
 	"github.com/selaras/selaras/lint/format"
 	"github.com/selaras/selaras/rules"
 	imagerules "github.com/selaras/selaras/rules/image"
@@ -110,7 +111,7 @@ func runCheck(e *env, args []string) int {
 	}
 	if o.kit != "" {
 		if _, err := loader.Load(o.kit); err != nil {
-			return kitFailed(e, err)
+			return kitFailed(e, f.lang, err)
 		}
 	}
 	eng := &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: o.jobs}
@@ -123,7 +124,7 @@ func runCheck(e *env, args []string) int {
 	}
 	res := eng.Run(inputs)
 	if len(res.Errors) > 0 {
-		return kitFailed(e, res.Errors...)
+		return kitFailed(e, f.lang, res.Errors...)
 	}
 	post := o.extra.after(e, f, eng, inputs, res, failRank, o.format)
 	if post.done {
@@ -151,7 +152,7 @@ func runCheck(e *env, args []string) int {
 			read = st.index.ReadFile
 		}
 		if _, errs := imagerules.WriteEvidence(o.evidence, res, f.lang, read); len(errs) > 0 {
-			return kitFailed(e, errs...)
+			return kitFailed(e, f.lang, errs...)
 		}
 	}
 	if st != nil {
@@ -166,10 +167,15 @@ func newLoader(override string) *brandkit.Loader {
 	return &brandkit.Loader{Override: override, KnownRule: func(n string) bool { return rules.ByName(n) != nil }}
 }
 
-// kitFailed prints each problem on a line of its own and returns exit 2.
-func kitFailed(e *env, errs ...error) int {
+// kitFailed prints each problem on a line of its own, in lang, and
+// returns exit 2.
+func kitFailed(e *env, lang string, errs ...error) int {
 	for _, err := range errs {
-		for _, line := range strings.Split(err.Error(), "\n") {
+		text := brandkit.Message(err, lang)
+		if _, ok := err.(*audit.Error); ok {
+			text = audit.Message(err, lang)
+		}
+		for _, line := range strings.Split(text, "\n") {
 			if line != "" {
 				fmt.Fprintf(e.stderr, "selaras: %s\n", line)
 			}

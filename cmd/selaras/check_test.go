@@ -144,7 +144,7 @@ func TestKitOverrideAndBadKit(t *testing.T) {
 		t.Fatalf("bad kit: exit %d, stdout %q", r.code, r.stdout)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-	if len(lines) != 1 || !strings.Contains(lines[0], "badkit/selaras.toml:6: hashtags.required: hashtag \"BantenMaju\"") {
+	if len(lines) != 1 || !strings.Contains(lines[0], "badkit/selaras.toml:6: hashtags.required: tagar \"BantenMaju\"") {
 		// TOML stops at the first bad value; unknown keys come with the rest.
 		t.Errorf("stderr: %q", r.stderr)
 	}
@@ -154,7 +154,7 @@ func TestKitOverrideAndBadKit(t *testing.T) {
 		t.Errorf("--kit: exit %d %s %s", r.code, r.stdout, r.stderr)
 	}
 	r = runBin(t, dir, nil, nil, "check", "--kit", "nope.toml", "testdata/e2e/basic")
-	if r.code != 2 || !strings.Contains(r.stderr, "nope.toml: kit file not found") {
+	if r.code != 2 || !strings.Contains(r.stderr, "nope.toml: berkas kit tidak ditemukan") {
 		t.Errorf("--kit missing: exit %d %q", r.code, r.stderr)
 	}
 }
@@ -168,7 +168,7 @@ func TestBadKitReportsEveryProblem(t *testing.T) {
 	if r.code != 2 || len(lines) != 3 {
 		t.Fatalf("exit %d, want 3 lines:\n%s", r.code, r.stderr)
 	}
-	for i, want := range []string{"selaras.toml:2: kit.warna: unknown key", "selaras.toml:3: jargon[0].phrase", "selaras.toml:6: rules.disable: no rule is named \"tidak-ada\""} {
+	for i, want := range []string{"selaras.toml:2: kit.warna: kunci tidak dikenal", "selaras.toml:3: jargon[0].phrase", "selaras.toml:6: rules.disable: tidak ada aturan bernama \"tidak-ada\""} {
 		if !strings.Contains(lines[i], want) {
 			t.Errorf("line %d: %q lacks %q", i, lines[i], want)
 		}

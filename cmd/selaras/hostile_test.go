@@ -383,9 +383,9 @@ func hostileCases() []hostileCase {
 			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok+"#Tagar5 #Tagar77\n"))
 		}},
 		{name: "kit: deep tables", setup: files("selaras.toml", "x = "+strings.Repeat("{a=", 20000)+"1"+strings.Repeat("}", 20000)+"\n", "a.md", ok),
-			stderr: "nested more than 64 levels deep"},
+			stderr: "bersarang lebih dari 64 tingkat"},
 		{name: "kit: deep dotted key", setup: files("selaras.toml", "a"+strings.Repeat(".b", 20000)+" = 1\n", "a.md", ok),
-			stderr: "nested more than 64 levels deep"},
+			stderr: "bersarang lebih dari 64 tingkat"},
 		{name: "kit larger than 4 MiB", setup: files("selaras.toml", "# "+strings.Repeat("x", 5<<20)+"\n", "a.md", ok),
 			stderr: "selaras.toml"},
 		{name: "image: zero bytes", setup: files("a.png", ""), want: map[string]string{"a.png": "image-unreadable"}},
@@ -439,7 +439,7 @@ func hostileCases() []hostileCase {
 		{name: "named pipe as the kit", setup: func(t *testing.T, dir string) {
 			mkfifo(t, filepath.Join(dir, "selaras.toml"))
 			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
-		}, stderr: "not a regular file"},
+		}, stderr: "bukan berkas biasa"},
 		{name: "named pipe as the kit's logo", setup: func(t *testing.T, dir string) {
 			mkfifo(t, filepath.Join(dir, "logo.png"))
 			writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte("[[logos]]\nfile = \"logo.png\"\nzone = \"any\"\n"))

@@ -83,7 +83,7 @@ func runKitCheck(e *env, args []string) int {
 	}
 	if err != nil {
 		n := 0
-		for _, line := range strings.Split(err.Error(), "\n") {
+		for _, line := range strings.Split(brandkit.Message(err, f.lang), "\n") {
 			if line != "" {
 				fmt.Fprintln(e.stdout, line)
 				n++

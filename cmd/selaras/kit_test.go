@@ -103,7 +103,7 @@ func TestKitCheckProblems(t *testing.T) {
 	if len(lines) != 3 {
 		t.Errorf("want the 3 problems, one a line:\n%s", r.stdout)
 	}
-	for _, want := range []string{"selaras.toml:4: kit.warna: unknown key", "selaras.toml:6: jargon[0].phrase", "rules.disable"} {
+	for _, want := range []string{"selaras.toml:4: kit.warna: kunci tidak dikenal", "selaras.toml:6: jargon[0].phrase", "rules.disable"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("problems lack %q:\n%s", want, r.stdout)
 		}
