@@ -83,3 +83,32 @@ func TestSpillReadError(t *testing.T) {
 		t.Errorf("read error: %v", err)
 	}
 }
+
+// A finalized report prints what encoding/json prints for the same report
+// with its findings listed in r.Findings.
+func TestFinalizedJSONMatchesEncoder(t *testing.T) {
+	r := reportOf(t, 30, newSpill(), -1)
+	defer r.Close()
+	var got bytes.Buffer
+	if err := Write(&got, r, "json", "en"); err != nil {
+		t.Fatal(err)
+	}
+	flat := *r
+	flat.grouped, flat.Findings = false, []Finding{}
+	for f := range r.AllFindings() {
+		flat.Findings = append(flat.Findings, *f)
+	}
+	if len(flat.Findings) != 43 {
+		t.Fatalf("%d findings, want 43", len(flat.Findings))
+	}
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(&flat); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Errorf("finalized report's JSON differs from encoding/json's\n got: %s\nwant: %s", got.String(), want.String())
+	}
+}
