@@ -17,7 +17,11 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		k, err := Parse("fuzz.toml", []byte(src))
 		if err != nil {
-			for _, line := range strings.Split(err.Error(), "\n") {
+			en, id := strings.Split(err.Error(), "\n"), strings.Split(Message(err, "id"), "\n")
+			if len(en) != len(id) {
+				t.Fatalf("%d problems in English, %d in Indonesian:\n%s\n%s", len(en), len(id), err, Message(err, "id"))
+			}
+			for _, line := range append(en, id...) {
 				if !strings.HasPrefix(line, "fuzz.toml") {
 					t.Fatalf("problem without the file name: %q", line)
 				}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -289,5 +290,37 @@ func TestKitProblemsGolden(t *testing.T) {
 	}
 	if !bytes.Equal(b.Bytes(), want) {
 		t.Errorf("kit problems differ from %s (run with -update and read the diff):\n%s", golden, b.String())
+	}
+}
+
+// failingSource fails every read with err.
+type failingSource struct{ err error }
+
+func (s failingSource) ReadFile(string) ([]byte, error) { return nil, s.err }
+
+// TestReadErrorsBilingual: why a kit cannot be read is told in the run's
+// language: a refused permission, and any error of a Source that tells
+// itself in both languages; other reasons keep their own text.
+func TestReadErrorsBilingual(t *testing.T) {
+	cases := []struct {
+		err    error
+		id, en string
+	}{
+		{&fs.PathError{Op: "open", Path: "k.toml", Err: fs.ErrPermission},
+			"k.toml: kit tidak bisa dibaca: tidak ada izin untuk membacanya", "k.toml: cannot read kit: permission denied"},
+		{errorf("terlalu besar", "too large"),
+			"k.toml: kit tidak bisa dibaca: terlalu besar", "k.toml: cannot read kit: too large"},
+		{errors.New("disk on fire"),
+			"k.toml: kit tidak bisa dibaca: disk on fire", "k.toml: cannot read kit: disk on fire"},
+	}
+	for _, c := range cases {
+		l := &Loader{Files: failingSource{c.err}}
+		_, err := l.Load("k.toml")
+		if got := Message(err, "id"); got != c.id {
+			t.Errorf("%v, id: %q, want %q", c.err, got, c.id)
+		}
+		if got := Message(err, "en"); got != c.en || err.Error() != c.en {
+			t.Errorf("%v, en: %q, want %q", c.err, got, c.en)
+		}
 	}
 }
