@@ -604,53 +604,48 @@ func contentRoot(root, abs string, kit *brandkit.Kit) string {
 // when the kit lists accounts: a misspelt account would otherwise quietly
 // lose that account's required hashtags and mentions.
 func unknownAccount(d *Draft, kit *brandkit.Kit) (Finding, bool) {
-	name := d.Front.Account
-	if name == "" || len(kit.Accounts) == 0 {
-		return Finding{}, false
-	}
-	if _, ok := kit.Accounts[name]; ok {
-		return Finding{}, false
-	}
-	known := make([]string, 0, len(kit.Accounts))
-	for k := range kit.Accounts {
-		known = append(known, k)
-	}
-	sort.Strings(known)
-	list := Tf("%s", "%s", strings.Join(known, ", "))
-	const most = 12
-	if len(known) > most {
-		list = Tf("%s dan %d lainnya (lihat [accounts] di kit)", "%s and %d more (see [accounts] in the kit)", strings.Join(known[:most], ", "), len(known)-most)
-	}
-	sp := Span{}
-	if i := strings.Index(d.Source[:d.Body], `"`+name+`"`); i >= 0 {
-		sp = Span{i + 1, i + 1 + len(name)}
-	}
-	return Finding{Rule: "draft-front-matter", Span: sp, Match: name, Message: Text{
-		ID: fmt.Sprintf("akun %q tidak dikenal kit, jadi tagar dan mention wajib akun itu tidak diperiksa; pakai salah satu dari: %s", name, list.ID),
-		EN: fmt.Sprintf("the kit knows no account %q, so that account's required hashtags and mentions go unchecked; use one of: %s", name, list.EN)}}, true
+	return unknownFrontValue(d, d.Front.Account, kit.Accounts, func(name string, known Text) Text {
+		return Text{
+			ID: fmt.Sprintf("akun %q tidak dikenal kit, jadi tagar dan mention wajib akun itu tidak diperiksa; pakai salah satu dari: %s", name, known.ID),
+			EN: fmt.Sprintf("the kit knows no account %q, so that account's required hashtags and mentions go unchecked; use one of: %s", name, known.EN)}
+	})
 }
 
 // unknownPlatform reports a front matter platform the kit does not
 // describe: a misspelt platform would otherwise silently switch off every
 // platform-specific check.
 func unknownPlatform(d *Draft, kit *brandkit.Kit) (Finding, bool) {
-	name := d.Front.Platform
-	if name == "" || len(kit.Platforms) == 0 {
+	return unknownFrontValue(d, d.Front.Platform, kit.Platforms, func(name string, known Text) Text {
+		return Text{
+			ID: fmt.Sprintf("platform %q tidak dikenal kit; pakai salah satu dari: %s", name, known.ID),
+			EN: fmt.Sprintf("the kit knows no platform %q; use one of: %s", name, known.EN)}
+	})
+}
+
+// unknownFrontValue is a draft-front-matter finding at a front matter
+// value that is not a key of the kit's table; a kit without the table
+// takes any value. The message names the kit's keys, the first dozen of
+// a long list.
+func unknownFrontValue[V any](d *Draft, name string, table map[string]V, msg func(name string, known Text) Text) (Finding, bool) {
+	if name == "" || len(table) == 0 {
 		return Finding{}, false
 	}
-	if _, ok := kit.Platforms[name]; ok {
+	if _, ok := table[name]; ok {
 		return Finding{}, false
 	}
-	known := make([]string, 0, len(kit.Platforms))
-	for k := range kit.Platforms {
-		known = append(known, k)
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
 	}
-	sort.Strings(known)
+	sort.Strings(keys)
+	known := Tf("%s", "%s", strings.Join(keys, ", "))
+	const most = 12
+	if len(keys) > most {
+		known = Tf("%s dan %d lainnya (lihat kit)", "%s and %d more (see the kit)", strings.Join(keys[:most], ", "), len(keys)-most)
+	}
 	sp := Span{}
 	if i := strings.Index(d.Source[:d.Body], `"`+name+`"`); i >= 0 {
 		sp = Span{i + 1, i + 1 + len(name)}
 	}
-	return Finding{Rule: "draft-front-matter", Span: sp, Match: name, Message: Tf(
-		"platform %q tidak dikenal kit; pakai salah satu dari: %s",
-		"the kit knows no platform %q; use one of: %s", name, strings.Join(known, ", "))}, true
+	return Finding{Rule: "draft-front-matter", Span: sp, Match: name, Message: msg(name, known)}, true
 }
