@@ -58,7 +58,7 @@ func runCheck(e *env, args []string) int {
 		id: "periksa `N` berkas sekaligus (bawaan: satu per CPU)",
 		en: "check `N` files at once (default: one per CPU)"}, "4")
 	f.boolVar(&o.staged, "staged", false, lang2{
-		id: "periksa isi indeks git (yang sudah di-git add) dari berkas yang ditambah, disalin, diubah atau diganti namanya; PATH mempersempit daftarnya",
+		id: "periksa isi indeks git (hasil git add) dari berkas yang ditambah, disalin, diubah atau diganti namanya; PATH mempersempit daftarnya",
 		en: "check the staged version of added, copied, modified or renamed files (read from the git index; PATHs narrow the list)"})
 	f.stringVar(&o.evidence, "evidence", "", lang2{
 		id: "tulis gambar yang menjelaskan tiap temuan gambar ke `FOLDER` ini (<gambar>.selaras.png)",
