@@ -543,9 +543,18 @@ var (
 	errTooLarge   = fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
 )
 
+// TextError is an error told in both languages (In(lang) gives either);
+// Error is the English.
+type TextError struct{ Text }
+
+func (e *TextError) Error() string { return e.EN }
+
 // unreadable says in both languages why a file could not be read.
 func unreadable(err error) Text {
+	var te *TextError
 	switch {
+	case errors.As(err, &te):
+		return Text{ID: "tidak bisa dibaca: " + te.ID, EN: "cannot be read: " + te.EN}
 	case errors.Is(err, errNotRegular):
 		return Text{ID: "tidak bisa dibaca: bukan berkas biasa (folder, pipa atau perangkat)", EN: "cannot be read: not a regular file (a folder, pipe or device)"}
 	case errors.Is(err, errTooLarge):

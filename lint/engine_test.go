@@ -199,3 +199,13 @@ func TestRunKeepsOnlyQuotedLines(t *testing.T) {
 		t.Error("KeepDrafts keeps the whole draft")
 	}
 }
+
+// A reason told in both languages (a staged file read through git) keeps
+// both in the draft-unreadable finding.
+func TestUnreadableKeepsBothLanguages(t *testing.T) {
+	err := fmt.Errorf("wrapped: %w", &TextError{Text{ID: "lebih besar dari 8 MiB, bukan draf", EN: "larger than 8 MiB, not a draft"}})
+	got := unreadable(err)
+	if got.ID != "tidak bisa dibaca: lebih besar dari 8 MiB, bukan draf" || got.EN != "cannot be read: larger than 8 MiB, not a draft" {
+		t.Errorf("unreadable: %+v", got)
+	}
+}

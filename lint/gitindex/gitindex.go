@@ -323,9 +323,9 @@ func (ix *Index) ReadFile(name string) ([]byte, error) {
 	isKit := path.Base(p) == brandkit.FileName
 	switch k, ok := lint.KindOf(p); {
 	case isKit:
-		limit, what = maxKit, "not a kit"
+		limit, what = maxKit, "kit"
 	case ok && k == lint.KindText:
-		limit, what = lint.MaxDraftBytes, "not a draft"
+		limit, what = lint.MaxDraftBytes, "draft"
 	}
 	if h, ok := ix.staged[p]; ok {
 		b, err := ix.read(h, name, limit, what, isKit)
@@ -384,9 +384,11 @@ func (ix *Index) unLFS(p string, b []byte, limit int64, what string) ([]byte, er
 		return b, nil // not a pointer after all
 	}
 	if size > limit {
-		return nil, fmt.Errorf("larger than %d MiB, %s", limit>>20, what)
+		return nil, tooLarge(limit, what)
 	}
-	stale := errors.New("stored with Git LFS, and the file on disk is not the staged version: git add it again")
+	stale := &lint.TextError{Text: lint.Text{
+		ID: "disimpan dengan Git LFS, dan berkas di disk bukan versi yang di-stage: jalankan git add lagi",
+		EN: "stored with Git LFS, and the file on disk is not the staged version: git add it again"}}
 	abs := ix.repo.Abs(p)
 	info, err := os.Stat(abs)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
@@ -422,7 +424,7 @@ func (ix *Index) read(object, name string, limit int64, what string, keep bool) 
 	case errors.Is(err, errMissing):
 		return nil, &fs.PathError{Op: "read", Path: name, Err: fs.ErrNotExist}
 	case errors.Is(err, errTooLarge):
-		return nil, fmt.Errorf("larger than %d MiB, %s", limit>>20, what)
+		return nil, tooLarge(limit, what)
 	case err != nil:
 		ix.cat.close()
 		ix.cat = nil
@@ -440,9 +442,22 @@ func readOS(p string) ([]byte, error) {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", p)
+		return nil, &lint.TextError{Text: lint.Tf("%s bukan berkas biasa", "%s is not a regular file", p)}
 	}
 	return os.ReadFile(p)
+}
+
+// tooLarge is why a staged file is not read; what is "kit", "draft" or ""
+// (an image or another asset).
+func tooLarge(limit int64, what string) error {
+	mib := limit >> 20
+	switch what {
+	case "kit":
+		return &lint.TextError{Text: lint.Tf("lebih besar dari %d MiB, bukan kit", "larger than %d MiB, not a kit", mib)}
+	case "draft":
+		return &lint.TextError{Text: lint.Tf("lebih besar dari %d MiB, bukan draf", "larger than %d MiB, not a draft", mib)}
+	}
+	return &lint.TextError{Text: lint.Tf("lebih besar dari %d MiB", "larger than %d MiB", mib)}
 }
 
 var (

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
 )
 
 // repoForTest makes a repository in a temporary folder, away from the
@@ -199,7 +200,9 @@ func TestIndexLimits(t *testing.T) {
 	staged, _ := repo.Staged()
 	ix := repo.Index(staged)
 	defer ix.Close()
-	if _, err := ix.ReadFile(repo.Abs("selaras.toml")); err == nil || !strings.Contains(err.Error(), "not a kit") {
+	_, err = ix.ReadFile(repo.Abs("selaras.toml"))
+	var te *lint.TextError
+	if err == nil || !strings.Contains(err.Error(), "not a kit") || !errors.As(err, &te) || !strings.Contains(te.ID, "bukan kit") {
 		t.Errorf("oversized kit: %v", err)
 	}
 	// The process is still in step after skipping a large blob.
@@ -291,7 +294,9 @@ func TestIndexGitLFS(t *testing.T) {
 	write(t, dir, "gambar/poster.png", "diubah sesudah git add")
 	ix := repo.Index(staged)
 	defer ix.Close()
-	if _, err := ix.ReadFile(repo.Abs("gambar/poster.png")); err == nil || !strings.Contains(err.Error(), "Git LFS") {
+	_, err = ix.ReadFile(repo.Abs("gambar/poster.png"))
+	var te *lint.TextError
+	if err == nil || !strings.Contains(err.Error(), "Git LFS") || !errors.As(err, &te) || !strings.Contains(te.ID, "git add lagi") {
 		t.Errorf("changed after staging: %v", err)
 	}
 }
