@@ -23,7 +23,7 @@ import (
 // systems): each line of a pack is a key, a tab and the entry as JSON. A
 // pack is written to a temporary file and renamed into place, so no reader
 // sees half of one. A missing, unreadable or corrupt entry is a miss, never
-// an error. Packs older than 30 days, and the oldest beyond 96 MB in all,
+// an error. Packs older than 30 days, and the oldest beyond 512 MB in all,
 // are removed.
 type Cache struct {
 	Dir string
@@ -63,12 +63,14 @@ const cacheEntryMax = 1 << 30
 const cacheFormat = "audit-v2"
 
 // cacheMaxAge is how long a pack is kept, cacheMaxBytes how much disk
-// the packs may take together: about 50,000 posts' results at the 5 KB a
-// post with seven findings takes. Only an index of the packs is held in
-// memory (about 150 bytes a post); each run reads them through once.
+// the packs may take together: about 100,000 posts' results at the 5 KB a
+// post with seven findings takes (a smaller cap made a warm audit of a
+// 100,000-post archive re-check half of it). Only an index of the packs
+// is held in memory (about 150 bytes a post); each run reads them through
+// once.
 var (
 	cacheMaxAge         = 30 * 24 * time.Hour
-	cacheMaxBytes int64 = 256 << 20
+	cacheMaxBytes int64 = 512 << 20
 )
 
 // entry is one cached post. Its findings stay JSON (without the post's
