@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
@@ -507,5 +508,37 @@ func BenchmarkFormats(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// A caption written as one long line is quoted around each match only, cut
+// between words, with the underline under the match.
+func TestTextQuotesLongLinesAroundTheMatch(t *testing.T) {
+	long := "Warga Kota Serang bisa mengurus KTP elektronik di kantor kecamatan tanpa antre lama, " +
+		"dalam rangka mempercepat layanan kependudukan bagi semua warga; cukup daftar lewat aplikasi " +
+		"lalu datang sesuai jam yang dipilih dan bawa fotokopi kartu keluarga.\n"
+	res := runFixture(t, long, "Pendek saja.\n")
+	out := string(render(t, "text", "en", res))
+	var quote, marks string
+	lines := strings.Split(out, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "│ ") && strings.Contains(l, "rangka") {
+			quote, marks = l[strings.Index(l, "│ ")+len("│ "):], lines[i+1][strings.Index(lines[i+1], "│ ")+len("│ "):]
+			break
+		}
+	}
+	if quote == "" {
+		t.Fatalf("no quote of the match:\n%s", out)
+	}
+	if !strings.HasPrefix(quote, "…") || !strings.HasSuffix(quote, "…") || utf8.RuneCountInString(quote) > 2*40+len("dalam rangka")+2 {
+		t.Errorf("quote not cut around the match: %q", quote)
+	}
+	inner := strings.TrimSuffix(strings.TrimPrefix(quote, "…"), "…")
+	if !strings.Contains(long, " "+inner+" ") {
+		t.Errorf("quote not cut between words: %q", quote)
+	}
+	at := strings.Index(marks, "^")
+	if at < 0 || string([]rune(quote)[utf8.RuneCountInString(marks[:at]):][:len("dalam rangka")]) != "dalam rangka" {
+		t.Errorf("underline not under the match:\n%s\n%s", quote, marks)
 	}
 }

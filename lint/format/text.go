@@ -161,10 +161,12 @@ func excerpt(b *strings.Builder, p palette, fr *lint.FileResult, f lint.Finding)
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
 
 // excerptBytes is the longest line quoted whole; excerptContext is how many
-// characters around the match a longer line keeps.
+// characters around the match a longer line keeps. Captions are often
+// written as one long line a paragraph: quoted whole under every finding,
+// they buried the findings; a quote fits a terminal line.
 const (
-	excerptBytes   = 400
-	excerptContext = 60
+	excerptBytes   = 100
+	excerptContext = 40
 )
 
 // cutLine returns the part of a long line around f's match, marked with
@@ -190,6 +192,17 @@ func cutLine(fr *lint.FileResult, f lint.Finding, line string) (string, int, int
 	for n := 0; n < excerptContext && to < len(line); n++ {
 		_, size := utf8.DecodeRuneInString(line[to:])
 		to += size
+	}
+	// Cut between words where the context has a space.
+	if from > 0 {
+		if i := strings.IndexByte(line[from:a], ' '); i >= 0 {
+			from += i + 1
+		}
+	}
+	if to < len(line) {
+		if i := strings.LastIndexByte(line[b:to], ' '); i >= 0 {
+			to = b + i
+		}
 	}
 	pre, post := "", ""
 	if from > 0 {
