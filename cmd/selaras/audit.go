@@ -132,7 +132,6 @@ func runAudit(e *env, args []string) int {
 		opts.Progress = bar.Update
 	}
 	rep, errs, err := audit.Run(paths, opts)
-	defer rep.Close()
 	if bar != nil {
 		bar.Done()
 	}
@@ -140,6 +139,7 @@ func runAudit(e *env, args []string) int {
 		f.fail("%s", audit.Message(err, lang))
 		return exitError
 	}
+	defer rep.Close() // its temporary file of findings
 	if len(errs) > 0 {
 		return kitFailed(e, lang, errs...)
 	}

@@ -247,7 +247,6 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 	current := byPath
 	for round := 0; round < maxFixRounds; round++ {
 		var again []lint.Input
-		var changed []*fixState
 		for _, s := range states {
 			out := fix.Apply(s.text, current[s.in.Path].Findings, x.unsafe)
 			if out.Text == s.text {
@@ -258,7 +257,6 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 			in := s.in
 			in.Data = fix.Restore(s.text, s.bom)
 			again = append(again, in)
-			changed = append(changed, s)
 		}
 		if len(again) == 0 {
 			break

@@ -17,7 +17,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -298,7 +297,11 @@ func png16(t *testing.T) []byte {
 // cmykJPEG is Go's own CMYK test image (an Adobe CMYK JPEG), when the Go
 // installation has its sources.
 func cmykJPEG(t *testing.T) []byte {
-	b, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "src", "image", "testdata", "video-001.cmyk.jpeg"))
+	root, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Skipf("go env GOROOT: %v", err)
+	}
+	b, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(root)), "src", "image", "testdata", "video-001.cmyk.jpeg"))
 	if err != nil {
 		t.Skipf("no CMYK sample in this Go installation: %v", err)
 	}

@@ -103,7 +103,8 @@ func corpusCmd(args []string) int {
 		return 2
 	}
 	pool := &posterPool{dir: args[0] + ".posters"}
-	if err := pool.ensure(images, 2); err == nil {
+	// The corpus's own errors, not the parse error checked above.
+	if err = pool.ensure(images, 2); err == nil {
 		err = writeCorpus(args[0], drafts, images, 20251001, pool)
 	}
 	if err != nil {
