@@ -606,3 +606,21 @@ func TestAuditFindingsSpill(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", left)
 	}
 }
+
+// The rule names an audit reports are explained like the rules of check.
+func TestAuditRulesExplained(t *testing.T) {
+	root := t.TempDir()
+	list := runBin(t, root, nil, nil, "rules", "--lang", "en")
+	_, audits, ok := strings.Cut(list.stdout, "\n\n")
+	if list.code != 0 || !ok || !strings.Contains(audits, "duplicate-image") || !strings.Contains(audits, "duplicate-caption") {
+		t.Errorf("selaras rules: %d\n%s", list.code, list.stdout)
+	}
+	for _, name := range []string{"duplicate-image", "duplicate-caption"} {
+		id := runBin(t, root, nil, nil, "explain", name)
+		en := runBin(t, root, nil, nil, "explain", "--lang", "en", name)
+		if id.code != 0 || en.code != 0 || !strings.HasPrefix(id.stdout, name+" — ") || id.stdout == en.stdout ||
+			!strings.Contains(id.stdout, "Mengapa") || !strings.Contains(en.stdout, "info") {
+			t.Errorf("explain %s: %d %d\n%s\n%s", name, id.code, en.code, id.stdout, en.stdout)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/audit"
 	"github.com/selaras/selaras/lint/format"
 	"github.com/selaras/selaras/rules"
 )
@@ -39,10 +40,14 @@ func runRules(e *env, args []string) int {
 		return exitOK
 	}
 	width := 0
-	for _, r := range rules.All() {
+	for _, r := range append(rules.All(), audit.Rules...) {
 		width = max(width, len(r.Name))
 	}
 	for _, r := range rules.All() {
+		fmt.Fprintf(e.stdout, "%-*s  %-10s  %s\n", width, r.Name, format.SeverityWord(r.Doc.Severity, f.lang), r.Doc.Title.In(f.lang))
+	}
+	fmt.Fprintf(e.stdout, "\n%s\n", lang2{id: "Hanya di selaras audit (membandingkan unggahan satu sama lain):", en: "Only in selaras audit (they compare posts with each other):"}.in(f.lang))
+	for _, r := range audit.Rules {
 		fmt.Fprintf(e.stdout, "%-*s  %-10s  %s\n", width, r.Name, format.SeverityWord(r.Doc.Severity, f.lang), r.Doc.Title.In(f.lang))
 	}
 	return exitOK
@@ -60,6 +65,11 @@ func runExplain(e *env, args []string) int {
 	}
 	for i, n := range names {
 		r := rules.ByName(n)
+		for _, a := range audit.Rules {
+			if r == nil && a.Name == n {
+				r = a
+			}
+		}
 		if r == nil {
 			f.fail("%s", lang2{id: fmt.Sprintf("tidak ada aturan bernama %q; daftarnya: selaras rules", n), en: fmt.Sprintf("no rule is named %q; the list: selaras rules", n)}.in(f.lang))
 			return exitError

@@ -93,3 +93,26 @@ func pngHeaderClaiming(w, h int) []byte {
 	put(20, h)
 	return data[:33]
 }
+
+// The audit's own rules are documented like every rule, in both languages,
+// with the severity their findings carry.
+func TestDuplicateRulesDocumented(t *testing.T) {
+	names := map[string]bool{}
+	for _, r := range Rules {
+		names[r.Name] = true
+		d := r.Doc
+		if !d.Title.Complete() || !d.Why.Complete() || !d.Fix.Complete() {
+			t.Errorf("%s: title, why and fix need both languages", r.Name)
+		}
+		if r.Check != nil {
+			t.Errorf("%s: an audit rule has no check of one draft", r.Name)
+		}
+		f := dupFinding(Post{Path: "a.md"}, r.Name, "", "b.md", lint.Text{ID: "x", EN: "y"})
+		if f.Severity != string(d.Severity) {
+			t.Errorf("%s: documented %s, reported %s", r.Name, d.Severity, f.Severity)
+		}
+	}
+	if !names[RuleDupImage] || !names[RuleDupCaption] || len(Rules) != 2 {
+		t.Errorf("documented rules: %v", names)
+	}
+}
