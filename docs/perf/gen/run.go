@@ -755,8 +755,11 @@ func ruleNames(bin string) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("selaras rules: %v", err)
 	}
+	// The rules of check: the list up to its blank line (the audit's own
+	// rules follow it).
+	checkRules, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n\n")
 	var names []string
-	for _, l := range strings.Split(string(out), "\n") {
+	for _, l := range strings.Split(checkRules, "\n") {
 		if f := strings.Fields(l); len(f) > 0 {
 			names = append(names, f[0])
 		}
