@@ -376,7 +376,8 @@ func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
 	e := &entry{}
 	var fs []Finding
 	defer func() {
-		// Marshalling a []Finding cannot fail.
+		// On every return: the findings as JSON, with their tally
+		// (marshalling a []Finding cannot fail).
 		e.Findings, _ = json.Marshal(fs)
 		e.Tally = addTally(nil, fs)
 	}()
