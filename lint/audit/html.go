@@ -3,7 +3,16 @@ package audit
 import (
 	"html/template"
 	"io"
+	"iter"
+
+	"github.com/selaras/selaras/lint"
 )
+
+// htmlMaxFindings is how many findings the page lists: a month of an
+// archive has tens of thousands (22 MB of page for 78,000), more than a
+// browser shows comfortably or anyone reads; the CSV and JSON formats list
+// them all.
+var htmlMaxFindings = 2000
 
 // The HTML report is one file: CSS inline, charts as inline SVG, no
 // scripts, no fonts, nothing fetched. html/template escapes every text
@@ -29,6 +38,10 @@ type htmlData struct {
 	WeekH    int
 	AccH     int
 	Overall  string
+	// Findings are the listed findings (at most htmlMaxFindings); More
+	// says how many were left out, and where to find them.
+	Findings iter.Seq[*Finding]
+	More     string
 }
 
 type htmlAccount struct {
@@ -108,6 +121,19 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 		d.AccBars = append(d.AccBars, b)
 	}
 	d.AccH = len(d.Accounts)*rowH + 8
+	d.Findings = func(yield func(*Finding) bool) {
+		n := 0
+		for f := range r.AllFindings() {
+			if n == htmlMaxFindings || !yield(f) {
+				return
+			}
+			n++
+		}
+	}
+	if total := r.FindingCount(); total > htmlMaxFindings {
+		d.More = lint.Tf("Ditampilkan %d temuan pertama dari %d (urut menurut unggahan); daftar lengkapnya: selaras audit --format csv atau --format json.",
+			"The first %d of %d findings are shown (by post); the full list: selaras audit --format csv or --format json.", htmlMaxFindings, total).In(lang)
+	}
 	return htmlTmpl.Execute(w, d)
 }
 
@@ -184,8 +210,9 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 <h2>{{.L.all}}</h2>
 <table>
 <tr><th>{{.L.post}}</th><th>{{.L.where}}</th><th>{{.L.rule}}</th><th>{{.L.severity}}</th><th>{{.L.message}}</th></tr>
-{{range .R.AllFindings}}<tr><td>{{.Post}}{{if ne .Path .Post}}<br><span class="muted">{{.Path}}</span>{{end}}</td><td>{{if .Line}}{{.Line}}:{{.Column}}{{end}}</td><td><code>{{.Rule}}</code></td><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}</td></tr>
+{{range .Findings}}<tr><td>{{.Post}}{{if ne .Path .Post}}<br><span class="muted">{{.Path}}</span>{{end}}</td><td>{{if .Line}}{{.Line}}:{{.Column}}{{end}}</td><td><code>{{.Rule}}</code></td><td class="sev-{{.Severity}}">{{.Severity}}</td><td>{{.Message}}</td></tr>
 {{end}}</table>
+{{if .More}}<p class="muted">{{.More}}</p>{{end}}
 {{end}}
 </body>
 </html>

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/selaras/selaras/lint"
@@ -110,5 +111,29 @@ func TestFinalizedJSONMatchesEncoder(t *testing.T) {
 	}
 	if got.String() != want.String() {
 		t.Errorf("finalized report's JSON differs from encoding/json's\n got: %s\nwant: %s", got.String(), want.String())
+	}
+}
+
+// The HTML page lists the first findings and says where the rest are.
+func TestHTMLListsTheFirstFindings(t *testing.T) {
+	r := reportOf(t, 40, newSpill(), -1)
+	defer r.Close()
+	page := func() string {
+		var b bytes.Buffer
+		if err := Write(&b, r, "html", "en"); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	rows := func(h string) int { return strings.Count(h, `<td class="sev-`) }
+	all := page()
+	if rows(all) != 60 || strings.Contains(all, "full list") {
+		t.Errorf("all 60 findings without a note: %d rows", rows(all))
+	}
+	defer func(n int) { htmlMaxFindings = n }(htmlMaxFindings)
+	htmlMaxFindings = 10
+	cut := page()
+	if rows(cut) != 10 || !strings.Contains(cut, "The first 10 of 60 findings are shown") {
+		t.Errorf("capped at 10: %d rows", rows(cut))
 	}
 }
