@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -51,4 +52,21 @@ func Names() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// writeLines writes line's text for every finding, one a line, file by
+// file: a large run's output is never held whole.
+func writeLines(w io.Writer, res *lint.Result, line func(fr *lint.FileResult, f lint.Finding) string) error {
+	var b strings.Builder
+	for _, fr := range res.Files {
+		b.Reset()
+		for _, f := range fr.Findings {
+			b.WriteString(line(fr, f))
+			b.WriteByte('\n')
+		}
+		if _, err := io.WriteString(w, b.String()); err != nil {
+			return err
+		}
+	}
+	return nil
 }

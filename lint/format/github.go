@@ -21,29 +21,19 @@ func init() { Register("github", GitHub) }
 // get lines only. A finding about a whole file names the file alone.
 // Severities: error -> error, warning -> warning, info -> notice.
 func GitHub(w io.Writer, res *lint.Result, o Options) error {
-	var b strings.Builder
-	for _, fr := range res.Files {
-		// Printed file by file: a whole archive's output is not held twice.
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
-		}
-		b.Reset()
-		for _, f := range fr.Findings {
-			props := []string{"file=" + ghProperty(slashPath(fr.Path))}
-			if hasPosition(f) {
-				props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("endLine=%d", f.EndLine))
-				if f.EndLine == f.Line {
-					col := utf16Col(fr, f.Line, f.Column)
-					end := max(col, utf16Col(fr, f.EndLine, f.EndColumn)-1)
-					props = append(props, fmt.Sprintf("col=%d", col), fmt.Sprintf("endColumn=%d", end))
-				}
+	return writeLines(w, res, func(fr *lint.FileResult, f lint.Finding) string {
+		props := []string{"file=" + ghProperty(slashPath(fr.Path))}
+		if hasPosition(f) {
+			props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("endLine=%d", f.EndLine))
+			if f.EndLine == f.Line {
+				col := utf16Col(fr, f.Line, f.Column)
+				end := max(col, utf16Col(fr, f.EndLine, f.EndColumn)-1)
+				props = append(props, fmt.Sprintf("col=%d", col), fmt.Sprintf("endColumn=%d", end))
 			}
-			props = append(props, "title="+ghProperty("selaras "+f.Rule))
-			fmt.Fprintf(&b, "::%s %s::%s\n", ghCommand(f.Severity), strings.Join(props, ","), ghData(plainMessage(f, o.Lang)))
 		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+		props = append(props, "title="+ghProperty("selaras "+f.Rule))
+		return fmt.Sprintf("::%s %s::%s", ghCommand(f.Severity), strings.Join(props, ","), ghData(plainMessage(f, o.Lang)))
+	})
 }
 
 func ghCommand(s lint.Severity) string {

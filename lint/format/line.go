@@ -3,7 +3,6 @@ package format
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -21,21 +20,11 @@ func init() { Register("line", Line) }
 // (error, warning, info) so that patterns match whatever --lang says; the
 // message is in --lang. Line breaks inside a message become spaces.
 func Line(w io.Writer, res *lint.Result, o Options) error {
-	var b strings.Builder
-	for _, fr := range res.Files {
-		// Printed file by file: a whole archive's output is not held twice.
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
+	return writeLines(w, res, func(fr *lint.FileResult, f lint.Finding) string {
+		line, col := 1, 1
+		if hasPosition(f) {
+			line, col = f.Line, f.Column
 		}
-		b.Reset()
-		for _, f := range fr.Findings {
-			line, col := 1, 1
-			if hasPosition(f) {
-				line, col = f.Line, f.Column
-			}
-			fmt.Fprintf(&b, "%s:%d:%d: %s %s: %s\n", oneLine(fr.Path), line, col, f.Severity, f.Rule, oneLine(plainMessage(f, o.Lang)))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
+		return fmt.Sprintf("%s:%d:%d: %s %s: %s", oneLine(fr.Path), line, col, f.Severity, f.Rule, oneLine(plainMessage(f, o.Lang)))
+	})
 }
