@@ -102,7 +102,11 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	a.rep.spill = newSpill()
+	spillDir := ""
+	if o.Cache != nil {
+		spillDir = o.Cache.Dir
+	}
+	a.rep.spill = newSpill(spillDir)
 	a.total = len(drafts)
 	for start := 0; start < len(drafts); start += chunkSize {
 		batch := drafts[start:min(start+chunkSize, len(drafts))]

@@ -2,6 +2,7 @@ package audit
 
 import (
 	"encoding/json"
+	"errors"
 	"iter"
 	"os"
 	"runtime"
@@ -29,10 +30,21 @@ type spillFile struct {
 	failed bool
 }
 
-func newSpill() *spillFile {
-	f, err := os.CreateTemp("", "selaras-audit-*.json")
+// newSpill makes the file in dir, else in the temporary folder. The
+// auditor passes the cache folder: it is on disk, while the temporary
+// folder is often a tmpfs, where the file would take memory after all.
+func newSpill(dir string) *spillFile {
+	var f *os.File
+	err := errors.New("no folder")
+	if dir != "" {
+		if os.MkdirAll(dir, 0o755) == nil {
+			f, err = os.CreateTemp(dir, ".selaras-audit-*.json")
+		}
+	}
 	if err != nil {
-		return nil
+		if f, err = os.CreateTemp("", "selaras-audit-*.json"); err != nil {
+			return nil
+		}
 	}
 	s := &spillFile{f: f}
 	if os.Remove(f.Name()) != nil {

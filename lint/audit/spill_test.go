@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -44,9 +46,9 @@ func TestSpilledFindingsPrintAsInMemory(t *testing.T) {
 		return b.String()
 	}
 	memory := reportOf(t, 40, nil, -1)
-	disk := reportOf(t, 40, newSpill(), -1)
+	disk := reportOf(t, 40, newSpill(""), -1)
 	defer disk.Close()
-	broken := reportOf(t, 40, newSpill(), 20)
+	broken := reportOf(t, 40, newSpill(""), 20)
 	defer broken.Close()
 	spilled := 0
 	for _, p := range disk.Details {
@@ -77,7 +79,7 @@ func TestSpilledFindingsPrintAsInMemory(t *testing.T) {
 // A spill file that cannot be read back is an error of the report, not a
 // shorter report.
 func TestSpillReadError(t *testing.T) {
-	r := reportOf(t, 10, newSpill(), -1)
+	r := reportOf(t, 10, newSpill(""), -1)
 	r.spill.f.Close()
 	var b bytes.Buffer
 	if err := Write(&b, r, "json", "en"); err == nil || Message(err, "id") == err.Error() {
@@ -88,7 +90,7 @@ func TestSpillReadError(t *testing.T) {
 // A finalized report prints what encoding/json prints for the same report
 // with its findings listed in r.Findings.
 func TestFinalizedJSONMatchesEncoder(t *testing.T) {
-	r := reportOf(t, 30, newSpill(), -1)
+	r := reportOf(t, 30, newSpill(""), -1)
 	defer r.Close()
 	var got bytes.Buffer
 	if err := Write(&got, r, "json", "en"); err != nil {
@@ -116,7 +118,7 @@ func TestFinalizedJSONMatchesEncoder(t *testing.T) {
 
 // The HTML page lists the first findings and says where the rest are.
 func TestHTMLListsTheFirstFindings(t *testing.T) {
-	r := reportOf(t, 40, newSpill(), -1)
+	r := reportOf(t, 40, newSpill(""), -1)
 	defer r.Close()
 	page := func() string {
 		var b bytes.Buffer
@@ -136,4 +138,22 @@ func TestHTMLListsTheFirstFindings(t *testing.T) {
 	if rows(cut) != 10 || !strings.Contains(cut, "The first 10 of 60 findings are shown") {
 		t.Errorf("capped at 10: %d rows", rows(cut))
 	}
+}
+
+// The spill file goes to the folder given (the cache folder, on disk), and
+// to the temporary folder when that one cannot be used.
+func TestSpillFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache")
+	s := newSpill(dir)
+	if s == nil || filepath.Dir(s.f.Name()) != dir {
+		t.Fatalf("spill not in %s: %+v", dir, s)
+	}
+	s.close()
+	blocked := filepath.Join(t.TempDir(), "a-file")
+	os.WriteFile(blocked, nil, 0o644)
+	s = newSpill(filepath.Join(blocked, "cache"))
+	if s == nil || filepath.Dir(s.f.Name()) != filepath.Clean(os.TempDir()) {
+		t.Fatalf("no fallback to the temporary folder: %+v", s)
+	}
+	s.close()
 }
