@@ -624,3 +624,54 @@ func TestAuditRulesExplained(t *testing.T) {
 		}
 	}
 }
+
+// A kit switches the duplicate rules off or changes their severity like
+// any rule's, and a merge of shards decides as the audit of the whole.
+func TestAuditDuplicateRulesFromTheKit(t *testing.T) {
+	root := auditArchive(t)
+	kit := filepath.Join(root, "selaras.toml")
+	b, _ := os.ReadFile(kit)
+	os.WriteFile(kit, append(b, []byte("\n[rules]\ndisable = [\"duplicate-caption\"]\nseverity = { duplicate-image = \"error\" }\n")...), 0o644)
+	args := []string{"audit", "--format", "json", "--no-cache", "--tz", "Asia/Jakarta", "--month", "2025-10"}
+	whole := runBin(t, root, nil, nil, append(args, "dinkes", "dishub", "lain", "exports")...)
+	if whole.code != 0 {
+		t.Fatalf("audit: %d %s", whole.code, whole.stderr)
+	}
+	r := decodeAudit(t, whole.stdout)
+	var kinds []string
+	for _, d := range r.Duplicates {
+		kinds = append(kinds, d.Kind)
+	}
+	if fmt.Sprint(kinds) != "[image]" {
+		t.Errorf("reuse groups %v, want the image group only", kinds)
+	}
+	dupErrors := 0
+	for _, f := range r.Findings {
+		if f.Rule == "duplicate-caption" {
+			t.Errorf("duplicate-caption reported although the kit switched it off: %+v", f)
+		}
+		if f.Rule == "duplicate-image" && f.Severity == "error" && f.Post == "dinkes/2025-10-15.md" {
+			dupErrors++
+		}
+	}
+	if dupErrors != 1 {
+		t.Errorf("%d duplicate-image errors, want 1 (the kit raised it to error)", dupErrors)
+	}
+	for _, a := range r.Accounts {
+		if a.Account == "dinkes" && a.PostsWithErrors != 2 {
+			t.Errorf("dinkes: %d posts with errors, want 2 (the reused image counts now)", a.PostsWithErrors)
+		}
+	}
+	a := runBin(t, root, nil, nil, append(args, "dinkes", "lain")...)
+	bb := runBin(t, root, nil, nil, append(args, "dishub", "exports")...)
+	os.WriteFile(filepath.Join(root, "a.json"), []byte(a.stdout), 0o644)
+	os.WriteFile(filepath.Join(root, "b.json"), []byte(bb.stdout), 0o644)
+	m := runBin(t, root, nil, nil, "audit", "merge", "a.json", "b.json")
+	if m.code != 0 || m.stdout != whole.stdout {
+		t.Errorf("merged report differs from the audit of the whole (%d %s)", m.code, m.stderr)
+	}
+	// check accepts the kit (the names are known rules) and is unchanged by it.
+	if c := runBin(t, root, nil, nil, "check", "dinkes"); c.code == 2 {
+		t.Errorf("check refuses the kit: %s", c.stderr)
+	}
+}

@@ -164,7 +164,7 @@ func runCheck(e *env, args []string) int {
 // newLoader is the kit loader every command uses: rule names in kits are
 // checked against the rules that exist.
 func newLoader(override string) *brandkit.Loader {
-	return &brandkit.Loader{Override: override, KnownRule: func(n string) bool { return rules.ByName(n) != nil }}
+	return &brandkit.Loader{Override: override, KnownRule: func(n string) bool { return rules.ByName(n) != nil || audit.RuleByName(n) != nil }}
 }
 
 // kitFailed prints each problem on a line of its own, in lang, and

@@ -42,6 +42,9 @@ func findDuplicates(posts []Post, findings []Finding) ([]Duplicate, []Finding) {
 	}
 	var imgs []img
 	for i, p := range posts {
+		if _, on := dupSeverity(p, RuleDupImage); !on {
+			continue // its kit switched the rule off: not compared at all
+		}
 		for _, s := range p.Images {
 			h, err := strconv.ParseUint(s.DHash, 16, 64)
 			if err != nil {
@@ -108,7 +111,7 @@ func findDuplicates(posts []Post, findings []Finding) ([]Duplicate, []Finding) {
 	// then the signature similarity decides.
 	sigs := make([][]uint32, len(posts))
 	for i, p := range posts {
-		if p.Caption != "" {
+		if _, on := dupSeverity(p, RuleDupCaption); on && p.Caption != "" {
 			sigs[i], _ = decodeSig(p.Caption)
 		}
 	}
@@ -202,8 +205,9 @@ func dupFinding(p Post, rule, path, original string, msg lint.Text) Finding {
 	if path == "" {
 		path = p.Path
 	}
+	sev, _ := dupSeverity(p, rule) // a post whose kit switched rule off is not compared
 	return Finding{Post: p.Path, Path: path, Account: p.Account, Date: p.Date, Rule: rule,
-		Severity: string(lint.Info), Messages: msg, Match: original, Suggestions: []string{}}
+		Severity: sev, Messages: msg, Match: original, Suggestions: []string{}}
 }
 
 func sortedMembers(set map[int]string, rank []int) []int {

@@ -192,6 +192,9 @@ type Post struct {
 	// captions; Images are the attached images' perceptual hashes.
 	Caption string     `json:"caption_minhash,omitempty"`
 	Images  []ImageSig `json:"images,omitempty"`
+	// DupRules is what the post's kit says of duplicate-image and
+	// duplicate-caption when it is not the default: "off" or a severity.
+	DupRules map[string]string `json:"duplicate_rules,omitempty"`
 
 	// The post's findings: in memory (found), or in the report's spill
 	// file at spillAt with a tally per rule; dups are its duplicate-*

@@ -481,7 +481,7 @@ func readBounded(name string, limit int64) ([]byte, error) {
 // emit adds one audited post to the report.
 func (a *auditor) emit(t *task, e *entry) {
 	p := Post{Path: t.in.Path, Account: t.account, Date: t.date.Format(dayLayout), DateSource: t.src,
-		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption}
+		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption, DupRules: dupRulesOf(t.kit)}
 	for _, d := range e.Deps {
 		if d.Sig != nil {
 			p.Images = append(p.Images, *d.Sig)
