@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/fix"
 	"github.com/selaras/selaras/lint/gitindex"
 )
 
@@ -125,7 +126,7 @@ func hookInstall(e *env, args []string) int {
 			}
 		}
 	}
-	if err := writeAtomic(target, []byte(hookScript(bin, chained, f.lang)), 0o755); err != nil {
+	if err := fix.Replace(target, []byte(hookScript(bin, chained, f.lang)), 0o755); err != nil {
 		undo()
 		f.fail("%s: %v", target, lint.PlainError(err))
 		return exitError
@@ -328,40 +329,3 @@ func hookScript(bin, chained, lang string) string {
 
 // shellQuote quotes s for sh.
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
-
-// writeAtomic writes a file through a temporary file in the same folder
-// and a rename, so that the old content or the new one is there, never
-// half of one.
-func writeAtomic(p string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".selaras-*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, p); err != nil {
-		return err
-	}
-	ok = true
-	return nil
-}

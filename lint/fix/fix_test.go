@@ -456,3 +456,24 @@ func TestApplyRandom(t *testing.T) {
 		}
 	}
 }
+
+// Replace gives the file exactly the mode asked for, over whatever mode
+// the old file had, and leaves no temporary file.
+func TestReplaceSetsTheMode(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pre-commit")
+	if err := os.WriteFile(p, []byte("lama"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := Replace(p, []byte("baru"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	info, err := os.Stat(p)
+	b, _ := os.ReadFile(p)
+	if err != nil || info.Mode().Perm() != 0o755 || string(b) != "baru" {
+		t.Errorf("after Replace: %v %v %q", err, info.Mode(), b)
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+		t.Errorf("left behind: %v", ents)
+	}
+}

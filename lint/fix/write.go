@@ -104,6 +104,15 @@ func WriteNew(path string, data []byte, mode fs.FileMode) (err error) {
 		}
 		mode = info.Mode().Perm()
 	}
+	return Replace(path, data, mode)
+}
+
+// Replace writes data to path atomically (temporary file beside it, sync,
+// rename), with exactly mode, whatever was there: for files whose owner
+// the caller has already checked (a hook selaras installed, an evidence
+// image it wrote). On failure the temporary file is removed and path is
+// untouched.
+func Replace(path string, data []byte, mode fs.FileMode) (err error) {
 	tmpName, err := writeTemp(path, data, mode)
 	if err != nil {
 		return err

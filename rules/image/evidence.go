@@ -23,6 +23,7 @@ import (
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/lint/fix"
 )
 
 // Evidence pictures: for each image with findings, `selaras check
@@ -318,27 +319,8 @@ func writeEvidenceFile(dir, out string, pic *image.NRGBA) error {
 	if err := png.Encode(&buf, pic); err != nil {
 		return err
 	}
-	data := markPNG(buf.Bytes())
-	tmp, err := os.CreateTemp(dir, ".selaras-evidence-*")
-	if err != nil {
-		return fmt.Errorf("evidence folder %s: %v", dir, lint.PlainError(err))
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Chmod(0o644)
-	}
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), out)
-	}
-	if werr != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("%s: %v", out, lint.PlainError(werr))
+	if err := fix.Replace(out, markPNG(buf.Bytes()), 0o644); err != nil {
+		return fmt.Errorf("%s: %v", out, lint.PlainError(err))
 	}
 	return nil
 }
