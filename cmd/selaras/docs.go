@@ -65,10 +65,8 @@ func runExplain(e *env, args []string) int {
 	}
 	for i, n := range names {
 		r := rules.ByName(n)
-		for _, a := range audit.Rules {
-			if r == nil && a.Name == n {
-				r = a
-			}
+		if r == nil {
+			r = audit.RuleByName(n)
 		}
 		if r == nil {
 			f.fail("%s", lang2{id: fmt.Sprintf("tidak ada aturan bernama %q; daftarnya: selaras rules", n), en: fmt.Sprintf("no rule is named %q; the list: selaras rules", n)}.in(f.lang))

@@ -10,9 +10,11 @@ import (
 // findDuplicates groups posts that reuse an image (perceptual hashes within
 // imageDistance) or a near-identical caption (MinHash similarity at least
 // captionSimilar). In each group the earliest post is the original; every
-// other post gets an info finding naming it. Images within one post are
-// not compared with each other.
-func findDuplicates(posts []Post, findings []Finding) ([]Duplicate, []Finding) {
+// other post gets a finding naming it (info unless its kit says otherwise;
+// a post whose kit switched the rule off is not compared at all). Images
+// within one post are not compared with each other. It returns the groups
+// and the findings of the posts that reuse.
+func findDuplicates(posts []Post) (dups []Duplicate, findings []Finding) {
 	order := make([]int, len(posts))
 	for i := range order {
 		order[i] = i
@@ -29,7 +31,6 @@ func findDuplicates(posts []Post, findings []Finding) ([]Duplicate, []Finding) {
 	for r, i := range order {
 		rank[i] = r
 	}
-	var dups []Duplicate
 
 	// Images: union-find over image entries; candidates share at least one
 	// of the hash's eight bytes exactly (with at most 6 differing bits, one

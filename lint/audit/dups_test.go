@@ -51,7 +51,7 @@ func TestDuplicates(t *testing.T) {
 			Images: []ImageSig{{Path: "w.png", DHash: h3, Luma: l3}}},
 		{Path: "d.md", Date: "2025-10-03", Caption: sigOf("Pendek saja."), Images: []ImageSig{{Path: "k.png", DHash: h4, Luma: l4}}},
 	}
-	dups, fs := findDuplicates(posts, nil)
+	dups, fs := findDuplicates(posts)
 	if len(dups) != 2 {
 		t.Fatalf("duplicates %+v", dups)
 	}

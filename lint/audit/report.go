@@ -240,7 +240,7 @@ func (r *Report) Finalize(lang string) {
 		r.Findings, r.grouped = nil, true
 	}
 	var dupFindings []Finding
-	r.Duplicates, dupFindings = findDuplicates(r.Details, nil)
+	r.Duplicates, dupFindings = findDuplicates(r.Details)
 	byPost := map[string]*Post{}
 	for i := range r.Details {
 		p := &r.Details[i]

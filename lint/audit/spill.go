@@ -2,7 +2,6 @@ package audit
 
 import (
 	"encoding/json"
-	"errors"
 	"iter"
 	"os"
 	"runtime"
@@ -35,13 +34,11 @@ type spillFile struct {
 // folder is often a tmpfs, where the file would take memory after all.
 func newSpill(dir string) *spillFile {
 	var f *os.File
-	err := errors.New("no folder")
-	if dir != "" {
-		if os.MkdirAll(dir, 0o755) == nil {
-			f, err = os.CreateTemp(dir, ".selaras-audit-*.json")
-		}
+	if dir != "" && os.MkdirAll(dir, 0o755) == nil {
+		f, _ = os.CreateTemp(dir, ".selaras-audit-*.json")
 	}
-	if err != nil {
+	if f == nil {
+		var err error
 		if f, err = os.CreateTemp("", "selaras-audit-*.json"); err != nil {
 			return nil
 		}
