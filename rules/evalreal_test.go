@@ -24,8 +24,8 @@ import (
 // selaras was run on them.
 //
 // The limits below hold the TEST half and the control sets to the levels
-// measured when the set was added (recall rounded down by 0.02, the others
-// rounded up a little). When the detection improves, set them to the new
+// measured when the set was added (recall rounded down by 0.02, false
+// alarms rounded up a little; findings per label, see its comment). When the detection improves, set them to the new
 // measured level, rounded the same conservative way, so that the gain is
 // kept. Never lower a floor to make a change pass: that change made the
 // wording checks worse on real text.
@@ -34,8 +34,16 @@ const (
 	// a wording finding must overlap.
 	evalRealRecallFloor = 0.24
 	// evalRealFindingsPerLabelCeiling is the most wording findings per
-	// label on the test half.
-	evalRealFindingsPerLabelCeiling = 0.37
+	// label on the test half. It is not today's level (0.34): findings per
+	// label must rise as recall rises (a check that finds every label
+	// reports at least one finding per label), so a ceiling at today's
+	// level would fail every improvement. It is the bound the project aims
+	// to stay under (1.5); the precision guard at today's level is
+	// evalRealTestFalseAlarmCeiling.
+	evalRealFindingsPerLabelCeiling = 1.5
+	// evalRealTestFalseAlarmCeiling is the most false alarms (wording
+	// findings overlapping no label) per 1,000 words on the test half.
+	evalRealTestFalseAlarmCeiling = 3.5
 	// evalRealPlainGovFalseAlarmCeiling and
 	// evalRealConversationalFalseAlarmCeiling are the most false alarms
 	// (wording findings overlapping no label) per 1,000 words on the control
@@ -489,6 +497,9 @@ func TestEvalReal(t *testing.T) {
 	}
 	if p := test.perLabel(); p > evalRealFindingsPerLabelCeiling {
 		t.Errorf("test half: %.2f wording findings per label is above its ceiling %.2f", p, evalRealFindingsPerLabelCeiling)
+	}
+	if a := test.alarmsPerK(); a > evalRealTestFalseAlarmCeiling {
+		t.Errorf("test half: %.2f false alarms per 1,000 words is above its ceiling %.2f", a, evalRealTestFalseAlarmCeiling)
 	}
 
 	// The passages from regional-government sites alone (SOURCES.md kind
