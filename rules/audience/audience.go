@@ -117,8 +117,8 @@ func (e *evidence) score() int {
 	if e.subject != "" {
 		s += weightSubject
 	}
-	if len(e.predicates) > 0 {
-		s += weightPredicate
+	if len(e.predicates) > 0 || len(e.protocol) > 1 {
+		s += weightPredicate // two protocol details (turut hadir, dalam sambutannya) tell a ceremony too
 	}
 	if len(e.predicates) > 1 {
 		s += weightSecond
@@ -134,12 +134,13 @@ func check(p *lint.Pass) error {
 		return nil // a kit without ceremonial predicates gives nothing to judge by
 	}
 	e := gather(p.Draft, data(p.Kit))
-	if len(e.predicates) == 0 || e.score() < threshold(p.Kit) || len(e.citizen) >= citizenEnough {
+	if (len(e.predicates) == 0 && len(e.protocol) < 2) || e.score() < threshold(p.Kit) || len(e.citizen) >= citizenEnough {
 		return nil
 	}
 	p.Report(lint.Finding{
-		Span:  e.first,
-		Match: p.Draft.Source[e.first.Start:e.first.End],
+		Span:      e.first,
+		FileLevel: e.first == lint.Span{},
+		Match:     p.Draft.Source[e.first.Start:e.first.End],
 		Message: lint.Text{
 			ID: fmt.Sprintf("unggahan seremonial: %s; tidak ada isi untuk warga (manfaat, jadwal dan tempat, syarat, biaya, kontak, atau ajakan). Apa artinya bagi warga? Sebut manfaat, jadwal, syarat, atau ajakan", describe(e, "id")),
 			EN: fmt.Sprintf("ceremonial post: %s; nothing for citizens (benefit, time and place, requirements, cost, contact or a call to act). What does it mean for citizens? Name the benefit, the schedule, the requirements or a call to act", describe(e, "en")),
@@ -261,10 +262,49 @@ func structuralCitizen(toks []lint.Token) []string {
 				add("time")
 			case t.Lower == "rp" && nextIsNumber(toks, i):
 				add("price")
+			case months[t.Lower] && isWindow(toks, i):
+				add("schedule")
 			}
 		}
 	}
 	return kinds
+}
+
+// months are the month names (and their usual short forms) a date ends with.
+var months = map[string]bool{
+	"januari": true, "februari": true, "maret": true, "april": true, "mei": true, "juni": true,
+	"juli": true, "agustus": true, "september": true, "oktober": true, "november": true,
+	"desember": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+	"agu": true, "agt": true, "agust": true, "sep": true, "sept": true, "okt": true, "nov": true,
+	"des": true,
+}
+
+// windowWords open or close a span of days: "mulai 18", "hingga 24
+// Agustus", "18-24 Agustus", "27 Oktober sampai dengan 3 November".
+var windowWords = map[string]bool{"mulai": true, "dari": true, "hingga": true, "sampai": true, "-": true, "–": true, "—": true, "d": true}
+
+// isWindow reports whether the month name at toks[i] ends a date that is
+// part of a span of days citizens can plan for: the number before it is
+// itself preceded by a word that opens or closes a span.
+func isWindow(toks []lint.Token, i int) bool {
+	j := i - 1
+	for ; j >= 0 && j > i-3; j-- {
+		if toks[j].Kind == lint.TokNumber || startsDigit(toks[j].Text) {
+			break
+		}
+	}
+	if j < 0 || j <= i-3 {
+		return false
+	}
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if windowWords[toks[k].Lower] || windowWords[toks[k].Text] {
+			return true
+		}
+		if toks[k].Kind == lint.TokWord && toks[k].Lower != "tanggal" && toks[k].Lower != "dengan" && toks[k].Lower != "s" {
+			return false
+		}
+	}
+	return false
 }
 
 // isPhone reports a phone number starting at token i: digits (with the
