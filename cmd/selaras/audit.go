@@ -27,6 +27,7 @@ func init() {
 type auditOptions struct {
 	month, since, until, period, tz string
 	format, kit, columns, cacheDir  string
+	csvTable                        string
 	noCache                         bool
 	jobs                            int
 }
@@ -72,6 +73,7 @@ func runAudit(e *env, args []string) int {
 	f.intVar(&o.jobs, "jobs", 0, lang2{
 		id: "periksa `N` unggahan sekaligus (bawaan: satu per CPU)",
 		en: "check `N` posts at once (default: one per CPU)"}, "4")
+	csvTableFlag(f, &o.csvTable)
 	paths, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -79,6 +81,9 @@ func runAudit(e *env, args []string) int {
 	lang := f.lang
 	if !validAuditFormat(o.format) {
 		f.fail("--format %q: %s", o.format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
+		return exitError
+	}
+	if !validCSVTable(f, o.csvTable, o.format, lang) {
 		return exitError
 	}
 	if len(paths) == 0 {
@@ -148,10 +153,52 @@ func runAudit(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "selaras audit: cache: %d %s, %d %s\n", hits, lang2{id: "dari cache", en: "reused"}.in(lang),
 			misses, lang2{id: "diperiksa", en: "checked"}.in(lang))
 	}
-	return writeAudit(e, f, rep, o.format, lang)
+	return writeAudit(e, f, rep, o.format, o.csvTable, lang)
 }
 
-func writeAudit(e *env, f *flags, rep *audit.Report, format, lang string) int {
+// csvTableFlag adds --csv-table: which table --format csv prints.
+func csvTableFlag(f *flags, v *string) {
+	f.stringVar(v, "csv-table", "findings", lang2{
+		id: "tabel `TABEL` untuk --format csv: findings (satu baris per temuan) | coverage (pilar narasi per akun dan minggu, keikutsertaan kampanye)",
+		en: "the `TABLE` --format csv prints: findings (one row per finding) | coverage (narrative pillars by account and week, campaign participation)"}, "coverage")
+}
+
+// validCSVTable checks --csv-table; a usage error names the choices.
+func validCSVTable(f *flags, table, format, lang string) bool {
+	ok := false
+	for _, t := range audit.CSVTables {
+		ok = ok || t == table
+	}
+	if !ok {
+		f.fail("--csv-table %q: %s", table, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.CSVTables, ", "))
+		return false
+	}
+	if table != "findings" && format != "csv" {
+		f.fail("%s", lang2{id: "--csv-table hanya berlaku dengan --format csv", en: "--csv-table applies to --format csv only"}.in(lang))
+		return false
+	}
+	return true
+}
+
+// ruleTitles are every rule's title, for reports that name rules by what
+// they check.
+func ruleTitles() map[string]lint.Text {
+	m := map[string]lint.Text{}
+	for _, r := range append(rules.All(), audit.Rules...) {
+		m[r.Name] = r.Doc.Title
+	}
+	return m
+}
+
+func writeAudit(e *env, f *flags, rep *audit.Report, format, csvTable, lang string) int {
+	rep.SetRuleTitles(ruleTitles())
+	if format == "csv" && csvTable == "coverage" {
+		if err := audit.WriteCoverageCSV(e.stdout, rep); err != nil {
+			f.fail("%s", audit.Message(err, lang))
+			return exitError
+		}
+		return exitOK
+	}
 	// Printed as it is written: a month's report in JSON is tens of
 	// megabytes, and holding a copy doubled the audit's peak memory. The
 	// format was checked before the audit ran, so only a failing stdout
@@ -184,6 +231,8 @@ func runAuditMerge(e *env, args []string) int {
 	f.stringVar(&format, "format", "json", lang2{
 		id: "format keluaran `FORMAT`: " + strings.Join(audit.Formats, " | "),
 		en: "output format `FORMAT`: " + strings.Join(audit.Formats, " | ")}, "table")
+	var csvTable string
+	csvTableFlag(f, &csvTable)
 	names, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -191,6 +240,9 @@ func runAuditMerge(e *env, args []string) int {
 	lang := f.lang
 	if !validAuditFormat(format) {
 		f.fail("--format %q: %s", format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
+		return exitError
+	}
+	if !validCSVTable(f, csvTable, format, lang) {
 		return exitError
 	}
 	if len(names) == 0 {
@@ -212,7 +264,7 @@ func runAuditMerge(e *env, args []string) int {
 		f.fail("%s", audit.Message(err, lang))
 		return exitError
 	}
-	return writeAudit(e, f, merged, format, lang)
+	return writeAudit(e, f, merged, format, csvTable, lang)
 }
 
 func stderrIsTerminal(e *env) bool {

@@ -50,6 +50,7 @@ func Merge(reps []*Report, names []string, lang string) (*Report, error) {
 			}
 		}
 		out.Kits = append(out.Kits, r.Kits...)
+		out.mergeCoverage(r)
 		for k, v := range r.AccountNames {
 			out.AccountNames[k] = v
 		}

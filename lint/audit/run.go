@@ -127,6 +127,15 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 				EN: "not an export of posts (no text or date column); name its columns with --csv-columns if it is one"}})
 		}
 	}
+	kits := make([]*brandkit.Kit, 0, len(a.kits))
+	for k := range a.kits {
+		kits = append(kits, k)
+	}
+	// In a stable order: the first kit to define a pillar names it.
+	sort.Slice(kits, func(i, j int) bool { return kits[i].Path < kits[j].Path })
+	for _, k := range kits {
+		a.rep.addKitCoverage(k)
+	}
 	for k := range a.kits {
 		a.rep.Kits = append(a.rep.Kits, kitName(k))
 		for slug, acc := range k.Accounts {
@@ -409,6 +418,7 @@ func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
 		e.Caption = captionSig(d)
 		e.Excerpt = excerpt(d.BodyText())
 		e.Platform = d.Front.Platform
+		e.Pillars, e.Tags = postCoverage(d, t.kit)
 		for _, im := range d.Images {
 			if im.Escapes {
 				continue
@@ -481,7 +491,8 @@ func readBounded(name string, limit int64) ([]byte, error) {
 // emit adds one audited post to the report.
 func (a *auditor) emit(t *task, e *entry) {
 	p := Post{Path: t.in.Path, Account: t.account, Date: t.date.Format(dayLayout), DateSource: t.src,
-		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption, DupRules: dupRulesOf(t.kit)}
+		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption, DupRules: dupRulesOf(t.kit),
+		Pillars: e.Pillars, Hashtags: e.Tags}
 	for _, d := range e.Deps {
 		if d.Sig != nil {
 			p.Images = append(p.Images, *d.Sig)
