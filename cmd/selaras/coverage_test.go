@@ -62,7 +62,7 @@ func TestAuditCoverage(t *testing.T) {
 		t.Fatalf("audit: %d %s", res.code, res.stderr)
 	}
 	var r struct {
-		Narrative audit.Narrative     `json:"narrative"`
+		Narrative audit.Narrative      `json:"narrative"`
 		Campaigns []audit.CampaignStat `json:"campaigns"`
 	}
 	if err := json.Unmarshal([]byte(res.stdout), &r); err != nil {
