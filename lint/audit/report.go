@@ -36,16 +36,23 @@ const (
 // merge it with other shards' reports. The per-account, per-rule, per-week
 // and worst-post lists are derived from Details and Findings by Finalize.
 type Report struct {
-	Version  int           `json:"version"`
-	Period   PeriodJSON    `json:"period"`
-	Kit      string        `json:"kit"`
-	Kits     []string      `json:"kits"`
-	Selaras  string        `json:"selaras"`
-	Posts    int           `json:"posts"`
-	Accounts []AccountStat `json:"accounts"`
-	Rules    []RuleStat    `json:"rules"`
-	Weeks    []WeekStat    `json:"weeks"`
-	Findings []Finding     `json:"findings"`
+	Version int        `json:"version"`
+	Period  PeriodJSON `json:"period"`
+	Kit     string     `json:"kit"`
+	Kits    []string   `json:"kits"`
+	Selaras string     `json:"selaras"`
+	Posts   int        `json:"posts"`
+	// Shard is the share of the archive this report covers (audit
+	// --shard); nil for a whole audit and for a merge of all shards.
+	Shard *Shard `json:"shard,omitempty"`
+	// Partial marks a merge that lacks some shards (audit merge
+	// --partial); MissingShards names them.
+	Partial       bool          `json:"partial,omitempty"`
+	MissingShards []int         `json:"missing_shards,omitempty"`
+	Accounts      []AccountStat `json:"accounts"`
+	Rules         []RuleStat    `json:"rules"`
+	Weeks         []WeekStat    `json:"weeks"`
+	Findings      []Finding     `json:"findings"`
 
 	Worst       []Worst     `json:"worst"`
 	Duplicates  []Duplicate `json:"duplicates"`
