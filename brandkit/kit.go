@@ -33,6 +33,7 @@ type Kit struct {
 	Tone       Tone       `toml:"tone"`
 	Claims     Claims     `toml:"claims"`
 	Neutrality Neutrality `toml:"neutrality"`
+	Audience   Audience   `toml:"audience"`
 
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`

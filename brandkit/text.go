@@ -55,6 +55,25 @@ type Neutrality struct {
 	Calls []string `toml:"calls"`
 }
 
+// Audience is the [audience] table, read by audience-ceremonial. Lists are
+// stem-matched; an entry starting with "=" matches its words as written.
+type Audience struct {
+	// Officials are titles and institutions that, as the subject of a
+	// post's opening sentence, mark a report about officials.
+	Officials []string `toml:"officials"`
+	// Ceremonial are the predicates of ceremonies (menghadiri, rapat
+	// koordinasi, penandatanganan, audiensi).
+	Ceremonial []string `toml:"ceremonial"`
+	// Protocol are protocol details (bertempat di, didampingi, turut hadir).
+	Protocol []string `toml:"protocol"`
+	// Citizen are words of citizen-facing content (gratis, syarat, daftar,
+	// hubungi, Anda).
+	Citizen []string `toml:"citizen"`
+	// Threshold is the ceremonial score that makes a report. 0 means the
+	// rule's built-in default (3).
+	Threshold int `toml:"threshold"`
+}
+
 // validateText checks the text rules' sections. kitDir is the kit file's
 // folder ("" for the embedded kit); relative paths are resolved against it.
 func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
@@ -81,6 +100,8 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 		{"tone.acronyms", t.Acronyms}, {"tone.invitations", t.Invitations},
 		{"claims.sources", k.Claims.Sources}, {"claims.units", k.Claims.Units},
 		{"neutrality.parties", k.Neutrality.Parties}, {"neutrality.calls", k.Neutrality.Calls},
+		{"audience.officials", k.Audience.Officials}, {"audience.ceremonial", k.Audience.Ceremonial},
+		{"audience.protocol", k.Audience.Protocol}, {"audience.citizen", k.Audience.Citizen},
 	} {
 		table, key, _ := strings.Cut(list.key, ".")
 		for i, w := range list.words {
@@ -88,6 +109,9 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "entri kosong", "empty entry")
 			}
 		}
+	}
+	if k.Audience.Threshold < 0 {
+		add(loc.key("audience", "threshold"), "audience.threshold", "harus 0 (nilai bawaan) atau lebih", "must be 0 (built-in default) or more")
 	}
 	for i, a := range t.Acronyms {
 		if strings.ContainsAny(a, " \t") {
