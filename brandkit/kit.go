@@ -65,6 +65,13 @@ type Jargon struct {
 	Exact bool `toml:"exact"`
 	// Severity overrides the rule's severity for this entry.
 	Severity Severity `toml:"severity"`
+	// NotAfter and NotBefore are words that, right before or right after
+	// the phrase in its sentence, show another use of it: "terkait" after
+	// "pihak" or "yang" is an adjective, not the wordy preposition. In
+	// not_before, "." stands for the end of a clause (punctuation, a line
+	// break, the end of the sentence). Compared as written and by stem.
+	NotAfter  []string `toml:"not_after"`
+	NotBefore []string `toml:"not_before"`
 }
 
 // Term is one [[terms]] entry: an official name or a standard spelling.

@@ -43,6 +43,16 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 				add(line, key+".suggest", "saran untuk %q kosong", "empty suggestion for %q", j.Phrase)
 			}
 		}
+		for _, ctx := range []struct {
+			key   string
+			words []string
+		}{{"not_after", j.NotAfter}, {"not_before", j.NotBefore}} {
+			for _, w := range ctx.words {
+				if f := strings.Fields(w); len(f) != 1 {
+					add(line, key+"."+ctx.key, "%q: tulis satu kata per entri", "%q: write one word per entry", w)
+				}
+			}
+		}
 	}
 	for i, t := range k.Terms {
 		line, key := loc.table("terms", i), fmt.Sprintf("terms[%d]", i)

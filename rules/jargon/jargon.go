@@ -23,7 +23,7 @@ var Rule = &lint.Rule{
 		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran dan frasanya ditulis persis seperti di kit, perbaikannya aman dan diterapkan oleh --fix; bentuk berimbuhan hanya diberi saran.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion and the phrase is written as the kit lists it, the fix is safe and --fix applies it; an affixed form only gets the suggestion."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[jargon]]", "[stemming] protect"},
+		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect"},
 	},
 	Check: check,
 }
@@ -34,7 +34,7 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 	return k.Memo(matcherKey{}, func() any {
 		specs := make([]lint.PhraseSpec, len(k.Jargon))
 		for i, j := range k.Jargon {
-			specs[i] = lint.PhraseSpec{Text: j.Phrase, Exact: j.Exact}
+			specs[i] = lint.PhraseSpec{Text: j.Phrase, Exact: j.Exact, NotAfter: j.NotAfter, NotBefore: j.NotBefore}
 		}
 		return lint.NewMatcher(specs, lint.StemmerFor(k))
 	}).(*lint.Matcher)
