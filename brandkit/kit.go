@@ -82,6 +82,19 @@ type Term struct {
 	// CaseSensitive matters for proper names: "Provinsi Banten" must be
 	// written with capitals, "provinsi banten" is flagged.
 	CaseSensitive bool `toml:"case_sensitive"`
+	// Since is the day the avoid forms stopped being right (an institution
+	// renamed on that day): a draft whose front-matter date is earlier
+	// may still use them. Zero: always wrong.
+	Since time.Time `toml:"since"`
+	// AlsoUse names the other successors of an old name that split into
+	// several: the finding lists `use` and these, and the fix is not safe.
+	AlsoUse []string `toml:"also_use"`
+}
+
+// Before reports whether a draft dated day comes before the term's Since,
+// comparing calendar days only.
+func (t Term) Before(day time.Time) bool {
+	return !t.Since.IsZero() && day.Format("2006-01-02") < t.Since.Format("2006-01-02")
 }
 
 // Stemming is the [stemming] table.

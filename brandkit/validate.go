@@ -69,6 +69,17 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 				add(line, key+".avoid", "%q sekaligus bentuk yang dipakai dan yang dihindari", "%q is both the form to use and one to avoid", a)
 			}
 		}
+		for _, u := range t.AlsoUse {
+			if strings.TrimSpace(u) == "" {
+				add(line, key+".also_use", "bentuk pengganti kosong", "empty successor")
+				continue
+			}
+			for _, a := range t.Avoid {
+				if strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(u), " ")) {
+					add(line, key+".also_use", "%q sekaligus pengganti dan bentuk yang dihindari", "%q is both a successor and a form to avoid", u)
+				}
+			}
+		}
 	}
 	ids := map[string]bool{}
 	for i, p := range k.Narrative.Pillars {
