@@ -89,6 +89,10 @@ type Term struct {
 	// AlsoUse names the other successors of an old name that split into
 	// several: the finding lists `use` and these, and the fix is not safe.
 	AlsoUse []string `toml:"also_use"`
+	// NotAfter and NotBefore are the avoid forms' context, as in
+	// [[jargon]]: "Kepala BKKBN" before "Provinsi" is a regional office.
+	NotAfter  []string `toml:"not_after"`
+	NotBefore []string `toml:"not_before"`
 }
 
 // Before reports whether a draft dated day comes before the term's Since,

@@ -56,6 +56,7 @@ func langCases() []langCase {
 		kitCase("terms: empty avoid", "[[terms]]\nuse = \"Provinsi\"\navoid = [\"\"]\n"),
 		kitCase("terms: use avoided", "[[terms]]\nuse = \"Provinsi\"\navoid = [\"Provinsi\"]\n"),
 		kitCase("jargon: context of two words", "[[jargon]]\nphrase = \"terkait\"\nnot_after = [\"pihak yang\"]\nnot_before = [\"\"]\n"),
+		kitCase("terms: context of two words", "[[terms]]\nuse = \"Kementerian Hukum\"\navoid = [\"Kemenkumham\"]\nnot_before = [\"Provinsi Banten\"]\n"),
 		kitCase("terms: empty successor", "[[terms]]\nuse = \"Kementerian Hukum\"\navoid = [\"Kemenkumham\"]\nalso_use = [\" \", \"kemenkumham\"]\n"),
 		kitCase("neutrality: sense", "[[neutrality.senses]]\nacronym = \"P K S\"\n[[neutrality.senses]]\nacronym = \"PKS\"\nmeans = [\"=\"]\n"),
 		kitCase("claims: empty example source", "[claims]\nexample_source = \"  \"\n"),

@@ -69,6 +69,16 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 				add(line, key+".avoid", "%q sekaligus bentuk yang dipakai dan yang dihindari", "%q is both the form to use and one to avoid", a)
 			}
 		}
+		for _, ctx := range []struct {
+			key   string
+			words []string
+		}{{"not_after", t.NotAfter}, {"not_before", t.NotBefore}} {
+			for _, w := range ctx.words {
+				if f := strings.Fields(w); len(f) != 1 {
+					add(line, key+"."+ctx.key, "%q: tulis satu kata per entri", "%q: write one word per entry", w)
+				}
+			}
+		}
 		for _, u := range t.AlsoUse {
 			if strings.TrimSpace(u) == "" {
 				add(line, key+".also_use", "bentuk pengganti kosong", "empty successor")

@@ -31,7 +31,7 @@ var Rule = &lint.Rule{
 		Fix:       lint.Text{ID: "Ganti dengan bentuk yang dipakai (`use`); huruf kapital di awal kalimat dipertahankan. Perbaikan aman.", EN: "Replace it with the form to use (`use`), keeping a sentence-start capital. The fix is safe."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[terms]]", "[[terms]] since", "[[terms]] also_use"},
+		KitKeys:   []string{"[[terms]]", "[[terms]] since", "[[terms]] also_use", "[[terms]] not_after", "[[terms]] not_before"},
 	},
 	Check: check,
 }
@@ -70,7 +70,7 @@ func build(k *brandkit.Kit) *compiled {
 				if lint.Normalize(a) == lint.Normalize(t.Use) {
 					continue
 				}
-				specs = append(specs, lint.PhraseSpec{Text: a, Exact: true})
+				specs = append(specs, lint.PhraseSpec{Text: a, Exact: true, NotAfter: t.NotAfter, NotBefore: t.NotBefore})
 				c.targets = append(c.targets, target{term: i})
 			}
 			if t.CaseSensitive {
@@ -96,8 +96,8 @@ func check(p *lint.Pass) error {
 		if tg.use && caseOK(written, t.Use, start) {
 			return
 		}
-		if !tg.use && d.Front.HasDate && t.Before(d.Front.Date) {
-			return // the old name was still right on the draft's date
+		if !tg.use && (d.Front.HasDate && t.Before(d.Front.Date) || past(d, mt.First, t)) {
+			return // the old name was still right on the draft's date, or then
 		}
 		title := titled(d, mt.Last, start, written)
 		repl := keepCase(written, t.Use, start, t.CaseSensitive, title)
@@ -152,7 +152,7 @@ func checkClitics(p *lint.Pass, c *compiled, matched []lint.Match) {
 				continue
 			}
 			t := p.Kit.Terms[ti]
-			if d.Front.HasDate && t.Before(d.Front.Date) {
+			if d.Front.HasDate && t.Before(d.Front.Date) || past(d, i, t) {
 				break
 			}
 			written := tok.Text
@@ -246,6 +246,54 @@ func list(names []string, or string) string {
 	}
 	return strings.Join(q[:len(q)-1], ", ") + " " + or + " " + q[len(q)-1]
 }
+
+// past reports whether the sentence of token i speaks of a time before the
+// term's Since: it names an earlier year ("dimulai pada 2021 oleh
+// Kementerian Kominfo"), or an earlier month of the same year ("Agustus
+// 2024"). An old name is right there.
+func past(d *lint.Draft, i int, t brandkit.Term) bool {
+	if t.Since.IsZero() {
+		return false
+	}
+	toks := d.Tokens
+	s := toks[i].Sentence
+	lo := i
+	for lo > 0 && toks[lo-1].Sentence == s {
+		lo--
+	}
+	for j := lo; j < len(toks) && toks[j].Sentence == s; j++ {
+		tk := &toks[j]
+		if tk.Kind != lint.TokNumber || len(tk.Text) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(tk.Text)
+		if err != nil || y < 1945 {
+			continue
+		}
+		if y < t.Since.Year() {
+			return true
+		}
+		if y == t.Since.Year() && j > 0 && toks[j-1].Kind == lint.TokWord {
+			if m, ok := months[toks[j-1].Lower]; ok && m < int(t.Since.Month()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// months maps month names (Indonesian, English, short forms) to 1..12.
+var months = func() map[string]int {
+	m := map[string]int{}
+	for i := range monthsID {
+		m[strings.ToLower(monthsID[i])] = i + 1
+		m[strings.ToLower(monthsEN[i])] = i + 1
+		m[strings.ToLower(monthsID[i][:3])] = i + 1
+		m[strings.ToLower(monthsEN[i][:3])] = i + 1
+	}
+	m["agt"], m["okt"], m["des"], m["nop"], m["nopember"], m["pebruari"] = 8, 10, 12, 11, 11, 2
+	return m
+}()
 
 // titled reports whether a match ending at token last is used as a title
 // or part of a name: written with a capital in mid-sentence ("bersama
