@@ -267,19 +267,28 @@ func past(d *lint.Draft, i int, t brandkit.Term) bool {
 			continue
 		}
 		y, err := strconv.Atoi(tk.Text)
-		if err != nil || y < 1945 {
+		if err != nil || y < 1945 || j == 0 || toks[j-1].Kind != lint.TokWord || toks[j-1].Sentence != s {
 			continue
 		}
-		if y < t.Since.Year() {
-			return true
+		// A year, not a count ("2000 pemohon"): after a month or a word
+		// that introduces a year.
+		m, month := months[toks[j-1].Lower]
+		if !month && !yearWords[toks[j-1].Lower] {
+			continue
 		}
-		if y == t.Since.Year() && j > 0 && toks[j-1].Kind == lint.TokWord {
-			if m, ok := months[toks[j-1].Lower]; ok && m < int(t.Since.Month()) {
-				return true
-			}
+		if y < t.Since.Year() || y == t.Since.Year() && month && m < int(t.Since.Month()) {
+			return true
 		}
 	}
 	return false
+}
+
+// yearWords introduce a year: "pada 2021", "tahun 2023", "sejak 2019".
+var yearWords = map[string]bool{
+	"tahun": true, "thn": true, "th": true, "pada": true, "sejak": true, "semenjak": true,
+	"hingga": true, "sampai": true, "periode": true, "era": true, "awal": true, "akhir": true,
+	"pertengahan": true, "medio": true, "dimulai": true, "mulai": true, "dibentuk": true,
+	"didirikan": true, "in": true, "since": true, "year": true,
 }
 
 // months maps month names (Indonesian, English, short forms) to 1..12.
