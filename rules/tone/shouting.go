@@ -258,7 +258,7 @@ func defined(toks []lint.Token, known map[string]bool) map[string]bool {
 	var out map[string]bool
 	for i := 1; i+1 < len(toks); i++ {
 		t := &toks[i]
-		if t.Kind != lint.TokWord || caps(t.Text, known) < 2 {
+		if t.Kind != lint.TokWord || toks[i+1].Text != "(" && toks[i+1].Text != ")" || caps(t.Text, known) < 2 {
 			continue
 		}
 		var words []string
