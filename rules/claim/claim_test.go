@@ -44,3 +44,26 @@ func TestExampleSource(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeEdges: sources and plans at the edges of a post.
+func TestScopeEdges(t *testing.T) {
+	cases := map[string]int{
+		"kuota 500 peserta":                        0,
+		"500 peserta":                              1,
+		"Sumber: BPS. 500 peserta.":                0,
+		"500 peserta. Sumber: BPS":                 0,
+		"500 peserta menurut BPS. Lalu 20% warga.": 1,
+		"Target 95%, tercapai 80%.":                1,
+		"Rencananya 1.000 warga divaksin.":         0,
+		"100 UMKM pertama":                         0,
+	}
+	for src, want := range cases {
+		got, err := linttest.Check(src, "", claim.Rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != want {
+			t.Errorf("%q: %d findings, want %d: %v", src, len(got), want, got)
+		}
+	}
+}
