@@ -156,7 +156,7 @@ func (l *Loader) Load(path string) (*Kit, error) {
 }
 
 // Default returns the embedded default kit: parsed and validated at build
-// time (default_kit.go, made by brandkit/internal/genkit; a test keeps it
+// time (default_kit.go, made by `go run -tags genkit ./brandkit/internal/genkit`; a test keeps it
 // in step with the TOML), so no run pays for decoding it.
 func (l *Loader) Default() (*Kit, error) { return generatedDefault, nil }
 

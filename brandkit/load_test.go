@@ -301,7 +301,7 @@ func TestExtendsDoesNotRepeatValues(t *testing.T) {
 }
 
 // TestGeneratedDefaultKitUpToDate fails when default_kit.go is not what
-// the embedded TOML makes: run `go run ./brandkit/internal/genkit`.
+// the embedded TOML makes: run `go run -tags genkit ./brandkit/internal/genkit`.
 func TestGeneratedDefaultKitUpToDate(t *testing.T) {
 	want, err := GenerateDefaultKit()
 	if err != nil {
@@ -312,7 +312,7 @@ func TestGeneratedDefaultKitUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if string(got) != string(want) {
-		t.Error("brandkit/default_kit.go is stale: run `go run ./brandkit/internal/genkit`")
+		t.Error("brandkit/default_kit.go is stale: run `go run -tags genkit ./brandkit/internal/genkit`")
 	}
 	var l Loader
 	k, _ := l.Default()

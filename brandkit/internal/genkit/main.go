@@ -7,7 +7,10 @@
 // brandkit's tests fail when the file is stale; run, from the repository
 // root, after changing either TOML file:
 //
-//	go run ./brandkit/internal/genkit
+//	go run -tags genkit ./brandkit/internal/genkit
+//
+// (the genkit tag makes brandkit parse the TOML itself, so that a stale
+// default_kit.go cannot stop its own regeneration).
 package main
 
 import (
