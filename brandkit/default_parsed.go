@@ -8,7 +8,7 @@ package brandkit
 // generator that rewrites it.
 var generatedDefault = func() *Kit {
 	var l Loader
-	k, err := l.parse(defaultName, defaultKit, nil)
+	k, err := l.parse(defaultName, defaultKitSource(), nil)
 	if err != nil {
 		panic(err) // a broken default kit is a build error; genkit prints it
 	}

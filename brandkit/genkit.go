@@ -15,7 +15,7 @@ import (
 // composite literal (see brandkit/internal/genkit).
 func GenerateDefaultKit() ([]byte, error) {
 	var l Loader
-	k, err := l.parse(defaultName, defaultKit, nil)
+	k, err := l.parse(defaultName, defaultKitSource(), nil)
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"iter"
+	"sync"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -157,10 +158,14 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 		d.More = lint.Tf("Ditampilkan %d temuan pertama dari %d (urut menurut unggahan); daftar lengkapnya: selaras audit --format csv atau --format json.",
 			"The first %d of %d findings are shown (by post); the full list: selaras audit --format csv or --format json.", htmlMaxFindings, total).In(lang)
 	}
-	return htmlTmpl.Execute(w, d)
+	return htmlTmpl().Execute(w, d)
 }
 
-var htmlTmpl = template.Must(template.New("audit").Parse(`<!DOCTYPE html>
+// htmlTmpl is parsed on first use: every `selaras check` links this
+// package, and parsing the page at start-up cost each of them.
+var htmlTmpl = sync.OnceValue(func() *template.Template { return template.Must(template.New("audit").Parse(htmlPage)) })
+
+const htmlPage = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -255,4 +260,4 @@ td.heat{color:#0b1f33;min-width:3rem}
 {{end}}
 </body>
 </html>
-`))
+`
