@@ -33,6 +33,9 @@ type Kit struct {
 	Tone       Tone       `toml:"tone"`
 	Claims     Claims     `toml:"claims"`
 	Neutrality Neutrality `toml:"neutrality"`
+	// The jargon rule's nominal chains and wordiness patterns (chains.go).
+	Chains    Chains    `toml:"chains"`
+	Wordiness Wordiness `toml:"wordiness"`
 
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`

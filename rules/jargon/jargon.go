@@ -42,26 +42,56 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 
 func check(p *lint.Pass) error {
 	m := matcher(p.Kit)
+	var covered [][2]int // tokens the dictionary reported: its entry wins
 	m.Find(p.Draft, func(mt lint.Match) {
+		covered = append(covered, [2]int{mt.First, mt.Last})
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
+		sugg, certain := suggestionsFor(p.Kit, mt.ID, written)
 		f := lint.Finding{
 			Span:        mt.Span,
 			Match:       written,
 			Message:     messageFor(p.Kit, mt.ID, written),
-			Suggestions: entry.Suggest,
+			Suggestions: sugg,
 			Severity:    entry.Severity,
 		}
-		if len(entry.Suggest) >= 1 {
-			// Safe only for the phrase as listed: an inflected match
-			// ("dilakukan pemeriksaan" for "melakukan pemeriksaan") would
-			// take the suggestion's voice and affixes, which may not fit.
-			safe := len(entry.Suggest) == 1 && lint.Normalize(written) == lint.Normalize(entry.Phrase)
-			f.Fix = &lint.Fix{Span: mt.Span, Replacement: lint.MatchCase(written, entry.Suggest[0], p.Draft.SentenceStart(mt.Span.Start)), Safe: safe}
+		if len(sugg) >= 1 {
+			// Safe only when certain: the phrase as listed, or a match
+			// whose affixes carry over to the one suggestion without a
+			// guess (inflect.go).
+			safe := len(sugg) == 1 && certain
+			f.Fix = &lint.Fix{Span: mt.Span, Replacement: lint.MatchCase(written, sugg[0], p.Draft.SentenceStart(mt.Span.Start)), Safe: safe}
 		}
 		p.Report(f)
 	})
+	checkChains(p, covered)
+	checkWordiness(p, covered)
 	return nil
+}
+
+type suggestKey struct{}
+
+type suggested struct {
+	list    []string
+	certain bool
+}
+
+// suggestionsFor is reinflect for one entry as written, cached per kit
+// like the messages.
+func suggestionsFor(k *brandkit.Kit, entry int, written string) ([]string, bool) {
+	e := k.Jargon[entry]
+	if lint.Normalize(written) == lint.Normalize(e.Phrase) {
+		return e.Suggest, true
+	}
+	cache := k.Memo(suggestKey{}, func() any { return &sync.Map{} }).(*sync.Map)
+	key := messageKey{entry, written}
+	if s, ok := cache.Load(key); ok {
+		return s.(suggested).list, s.(suggested).certain
+	}
+	list, certain := reinflect(chainsOf(k), e.Phrase, written, e.Suggest)
+	key.written = strings.Clone(written)
+	cache.Store(key, suggested{list, certain})
+	return list, certain
 }
 
 type messagesKey struct{}
@@ -81,7 +111,9 @@ func messageFor(k *brandkit.Kit, entry int, written string) lint.Text {
 	if t, ok := cache.Load(key); ok {
 		return t.(lint.Text)
 	}
-	t := message(written, k.Jargon[entry])
+	e := k.Jargon[entry]
+	e.Suggest, _ = suggestionsFor(k, entry, written)
+	t := message(written, e)
 	key.written = strings.Clone(written) // not a piece of the draft's text
 	cache.Store(key, t)
 	return t
