@@ -27,7 +27,7 @@ type chainKit struct {
 	heads  map[string]bool
 	ignore map[string]bool
 	verbs  map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
-	words  sync.Map              // word -> wordInfo, analysed once per kit
+	words  sync.Map                // word -> wordInfo, analysed once per kit
 }
 
 type chainKitKey struct{}
