@@ -22,6 +22,10 @@ type Chains struct {
 	// ("upaya", "proses", "kegiatan", "pelaksanaan"); they are dropped in
 	// the suggestion.
 	Heads []string `toml:"heads"`
+	// Actions are absorbed action nouns that count as nominalisations
+	// although no Indonesian affix makes them ("sosialisasi", "verifikasi",
+	// "kampanye"): "melakukan verifikasi" -> "memverifikasi".
+	Actions []string `toml:"actions"`
 	// Ignore lists nominalisations that are ordinary words, not chains
 	// ("pendidikan", "kesehatan", "pembangunan"), matched as written.
 	Ignore []string `toml:"ignore"`
@@ -45,6 +49,9 @@ type Wordiness struct {
 	// Plural are words that already mark a plural ("para", "banyak"):
 	// followed by a reduplicated noun (para warga-warga) it is said twice.
 	Plural []string `toml:"plural"`
+	// Collective are nouns that already name a group ("kaum",
+	// "kalangan"): after "para" ("para kaum ibu") it is said twice.
+	Collective []string `toml:"collective"`
 	// Keep lists reduplicated words that are words of their own, not
 	// plurals ("undang-undang", "mata-mata"): never reported after a
 	// plural word.
@@ -62,7 +69,8 @@ func (k *Kit) validateChains(file string, loc *locator) []error {
 		words      []string
 	}{
 		{"chains", "light_verbs", k.Chains.LightVerbs}, {"chains", "heads", k.Chains.Heads},
-		{"chains", "ignore", k.Chains.Ignore}, {"chains", "verbs", k.Chains.Verbs},
+		{"chains", "ignore", k.Chains.Ignore}, {"chains", "verbs", k.Chains.Verbs}, {"chains", "actions", k.Chains.Actions},
+		{"wordiness", "collective", k.Wordiness.Collective},
 		{"wordiness", "plural", k.Wordiness.Plural}, {"wordiness", "keep", k.Wordiness.Keep},
 	} {
 		for i, w := range list.words {

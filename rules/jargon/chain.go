@@ -23,11 +23,12 @@ import (
 
 // chainKit is what the check derives from a kit's [chains] table, once.
 type chainKit struct {
-	light  map[string]morph.Prefix // every voice of every light verb -> its voice
-	heads  map[string]bool
-	ignore map[string]bool
-	verbs  map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
-	words  sync.Map                // word -> wordInfo, analysed once per kit
+	light   map[string]morph.Prefix // every voice of every light verb -> its voice
+	heads   map[string]bool
+	ignore  map[string]bool
+	actions map[string]bool         // absorbed action nouns, nominal by listing
+	verbs   map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
+	words   sync.Map                // word -> wordInfo, analysed once per kit
 }
 
 type chainKitKey struct{}
@@ -39,7 +40,7 @@ func chainsOf(k *brandkit.Kit) *chainKit {
 func knownID(w string) bool { return lexicon.Indonesian.Has(w) }
 
 func buildChainKit(c brandkit.Chains) *chainKit {
-	ck := &chainKit{light: map[string]morph.Prefix{}, heads: map[string]bool{}, ignore: map[string]bool{}, verbs: map[string][]morph.Form{}}
+	ck := &chainKit{light: map[string]morph.Prefix{}, heads: map[string]bool{}, ignore: map[string]bool{}, actions: map[string]bool{}, verbs: map[string][]morph.Form{}}
 	for _, w := range c.LightVerbs {
 		w = strings.ToLower(strings.TrimSpace(w))
 		ck.light[w] = morph.MeN
@@ -56,6 +57,11 @@ func buildChainKit(c brandkit.Chains) *chainKit {
 	}
 	for _, w := range c.Heads {
 		ck.heads[strings.ToLower(strings.TrimSpace(w))] = true
+	}
+	for _, w := range c.Actions {
+		w = strings.ToLower(strings.TrimSpace(w))
+		ck.words.Store(w, wordInfo{nominal: true, root: w})
+		ck.actions[w] = true
 	}
 	for _, w := range c.Ignore {
 		ck.ignore[strings.ToLower(strings.TrimSpace(w))] = true
@@ -83,7 +89,7 @@ type wordInfo struct {
 // root, and its root. Analyses are cached per kit: a month of posts uses
 // a few thousand distinct words.
 func (ck *chainKit) nominal(w string) (wordInfo, bool) {
-	if ck.ignore[w] || !mayBeNominal(w) {
+	if ck.ignore[w] || !ck.actions[w] && !mayBeNominal(w) {
 		return wordInfo{}, false
 	}
 	if v, ok := ck.words.Load(w); ok {
@@ -116,13 +122,16 @@ func (ck *chainKit) verb(root string, voice morph.Prefix, nominal morph.Prefix) 
 	if len(fs) == 0 {
 		return ""
 	}
-	// per-an nouns go with ber- verbs (pertemuan: bertemu), the others
-	// with meN- (penemuan: menemukan); else the first listed.
+	// per-an nouns go with ber- verbs (pertemuan: bertemu), peN-an nouns
+	// with meN- (penemuan: menemukan); else the first listed
+	// (koordinasi: berkoordinasi).
 	f := fs[0]
-	for _, g := range fs {
-		if (g.Prefix == morph.Ber) == (nominal == morph.Per) {
-			f = g
-			break
+	if nominal == morph.Per || nominal == morph.PeN {
+		for _, g := range fs {
+			if (g.Prefix == morph.Ber) == (nominal == morph.Per) {
+				f = g
+				break
+			}
 		}
 	}
 	switch {
@@ -173,6 +182,9 @@ func checkChains(p *lint.Pass, covered [][2]int) {
 			if capitalised(u.Text) && (j > i || !p.Draft.SentenceStart(u.Start) || j+1 < len(toks) && toks[j+1].Kind == lint.TokWord && capitalised(toks[j+1].Text)) {
 				break // a name: Dinas Kesehatan, Badan Penanggulangan Bencana
 			}
+			if j > i && u.Lower == toks[j-1].Lower {
+				break // a word written twice (kegiatan kegiatan): no chain
+			}
 			if voice, ok := ck.light[u.Lower]; ok && j == i {
 				parts = append(parts, chainPart{tok: j, kind: 'l', voice: voice})
 				continue
@@ -184,6 +196,9 @@ func checkChains(p *lint.Pass, covered [][2]int) {
 			}
 			if wi, ok := ck.nominal(u.Lower); ok {
 				parts = append(parts, chainPart{tok: j, kind: 'n', word: wi})
+				if ck.actions[u.Lower] {
+					break // an action noun takes its object as a noun: kampanye penurunan
+				}
 				continue
 			}
 			break
@@ -225,8 +240,11 @@ func reportChain(p *lint.Pass, ck *chainKit, parts []chainPart) {
 		voice, light = rest[0].voice, true
 		rest = rest[1:]
 	}
-	for len(rest) > 0 && rest[0].kind == 'h' {
+	for len(rest) > 1 && rest[0].kind == 'h' {
 		rest, dropped = rest[1:], true
+	}
+	if len(rest) == 1 && rest[0].kind == 'h' && !light {
+		rest = nil // vague heads only: nothing to turn into a verb
 	}
 	var sugg []string
 	if len(rest) > 0 {

@@ -18,16 +18,17 @@ import (
 // letter formulas are [[jargon]] entries.
 
 type wordinessKit struct {
-	around map[string][]string // first word -> second words
-	plural map[string]bool
-	keep   map[string]bool
+	around     map[string][]string // first word -> second words
+	plural     map[string]bool
+	keep       map[string]bool
+	collective map[string]bool
 }
 
 type wordinessKey struct{}
 
 func wordinessOf(k *brandkit.Kit) *wordinessKit {
 	return k.Memo(wordinessKey{}, func() any {
-		w := &wordinessKit{around: map[string][]string{}, plural: map[string]bool{}, keep: map[string]bool{}}
+		w := &wordinessKit{around: map[string][]string{}, plural: map[string]bool{}, keep: map[string]bool{}, collective: map[string]bool{}}
 		for _, a := range k.Wordiness.Around {
 			before, after, _ := strings.Cut(strings.ToLower(a), "...")
 			b, f := strings.TrimSpace(before), strings.TrimSpace(after)
@@ -35,6 +36,9 @@ func wordinessOf(k *brandkit.Kit) *wordinessKit {
 		}
 		for _, r := range k.Wordiness.Keep {
 			w.keep[strings.ToLower(strings.TrimSpace(r))] = true
+		}
+		for _, c := range k.Wordiness.Collective {
+			w.collective[strings.ToLower(strings.TrimSpace(c))] = true
 		}
 		for _, p := range k.Wordiness.Plural {
 			w.plural[strings.ToLower(strings.TrimSpace(p))] = true
@@ -73,6 +77,11 @@ func checkWordiness(p *lint.Pass, covered [][2]int) {
 		case wk.plural[t.Lower] && !wk.keep[next.Lower] && pluralRedup(next.Lower):
 			if !overlaps(covered, i, i+1) {
 				reportPlural(p, i)
+				i++
+			}
+		case t.Lower == "para" && wk.collective[next.Lower]:
+			if !overlaps(covered, i, i+1) {
+				reportCollective(p, i)
 				i++
 			}
 		case t.Lower == "saling" && reciprocal(next.Lower):
@@ -181,6 +190,22 @@ func reportSaling(p *lint.Pass, i int) {
 		Message: lint.Text{
 			ID: fmt.Sprintf("%q: mubazir, kata ulang %q sudah berarti saling; pakai %q", quoted, toks[i+1].Lower, sugg[0]),
 			EN: fmt.Sprintf("%q: redundant, the reduplicated %q already means each other; use %q", quoted, toks[i+1].Lower, sugg[0]),
+		},
+		Fix: &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
+	})
+}
+
+func reportCollective(p *lint.Pass, i int) {
+	toks := p.Draft.Tokens
+	span := lint.Span{Start: toks[i].Start, End: toks[i+1].End}
+	written := p.Draft.Source[span.Start:span.End]
+	quoted := strings.Join(strings.Fields(written), " ")
+	sugg := []string{toks[i+1].Lower}
+	p.Report(lint.Finding{
+		Span: span, Match: written, Suggestions: sugg,
+		Message: lint.Text{
+			ID: fmt.Sprintf("%q: jamak dua kali (%q sudah berarti sekelompok orang); pakai %q saja", quoted, toks[i+1].Lower, sugg[0]),
+			EN: fmt.Sprintf("%q: plural twice (%q already names a group); use %q alone", quoted, toks[i+1].Lower, sugg[0]),
 		},
 		Fix: &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
 	})
