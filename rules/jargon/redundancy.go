@@ -112,13 +112,14 @@ func closeAround(toks []lint.Token, i int, closers []string) int {
 
 // pluralRedup reports whether w is a noun doubled to mark a plural
 // (warga-warga), not a word that is doubled by nature (kupu-kupu, which
-// the lexicon lists whole; or a half that is no word: laba-laba).
+// the lexicon lists whole; or a half that is no word: laba-laba). A
+// half may be a derived noun (pedagang-pedagang).
 func pluralRedup(w string) bool {
 	a, b, ok := strings.Cut(w, "-")
 	if !ok || a != b || len(a) < 2 || strings.Contains(b, "-") {
 		return false
 	}
-	return !knownID(w) && knownAny(a)
+	return !knownID(w) && (knownAny(a) || len(analyze(a, knownID)) > 0)
 }
 
 // reciprocal reports whether w is a reduplicated verb that already means
