@@ -35,7 +35,7 @@ func TestReinflect(t *testing.T) {
 		{"implementasi", "pengimplementasian", []string{"penerapan"}, "penerapan", true},
 		{"akselerasi", "mengakselerasi", []string{"percepatan"}, "mempercepat", true},
 		{"akselerasi", "diakselerasi", []string{"percepatan"}, "dipercepat", true},
-		{"fasilitasi", "memfasilitasi", []string{"bantu", "sediakan"}, "membantu|menyediakan", false}, // bantu also reads as ban+-tu: not certain
+		{"fasilitasi", "memfasilitasi", []string{"bantu", "sediakan"}, "membantu|menyediakan", false}, // sediakan also reads as se-+dia+-kan: not certain
 		{"melakukan pemeriksaan", "dilakukan pemeriksaan", []string{"memeriksa"}, "diperiksa", true},
 		{"melakukan pengecekan", "dilakukan pengecekan", []string{"mengecek"}, "dicek", false}, // mengecek also reads as ecek
 		// Several words: a prefix on the first word, never a suffix.
