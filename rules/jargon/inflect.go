@@ -55,6 +55,12 @@ func reinflect(ck *chainKit, phrase, written string, suggest []string) ([]string
 		return suggest, false
 	}
 	wf := wfs[0]
+	if len(pw) > 1 && (wf.Suffix != pf.Suffix || !voice(wf.Prefix) || !voice(pf.Prefix)) {
+		// In a phrase of several words only the voice may change
+		// (dilakukan pemeriksaan -> diperiksa): "pemberian bantuan" for
+		// "memberikan bantuan" is a noun phrase, not a voice of it.
+		return suggest, false
+	}
 	certain := len(pfs) == 1 && len(wfs) == 1
 	out := make([]string, 0, len(suggest))
 	for _, s := range suggest {
@@ -140,3 +146,7 @@ func reinflectOne(ck *chainKit, pf, wf morph.Form, s string) (inflected, bool) {
 func verbal(p morph.Prefix) bool {
 	return p == morph.MeN || p == morph.Di || p == morph.MemPer || p == morph.DiPer
 }
+
+// voice reports whether p makes a voice of a verb: meN-, di- (and
+// memper-, diper-) or none (the object-focus form).
+func voice(p morph.Prefix) bool { return p == morph.NoPrefix || verbal(p) }

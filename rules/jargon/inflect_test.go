@@ -38,6 +38,9 @@ func TestReinflect(t *testing.T) {
 		{"fasilitasi", "memfasilitasi", []string{"bantu", "sediakan"}, "membantu|menyediakan", false}, // sediakan also reads as se-+dia+-kan: not certain
 		{"melakukan pemeriksaan", "dilakukan pemeriksaan", []string{"memeriksa"}, "diperiksa", true},
 		{"melakukan pengecekan", "dilakukan pengecekan", []string{"mengecek"}, "dicek", false}, // mengecek also reads as ecek
+		// A phrase of several words changes voice only: a noun phrase
+		// keeps the kit's suggestion.
+		{"memberikan bantuan", "pemberian bantuan", []string{"membantu"}, "membantu", false},
 		// Several words: a prefix on the first word, never a suffix.
 		{"kolaborasi", "berkolaborasi", []string{"kerja sama"}, "bekerja sama", false},
 		// The phrase as written: the kit's suggestion, certain.
