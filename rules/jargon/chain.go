@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,6 +30,7 @@ type chainKit struct {
 	actions map[string]bool         // absorbed action nouns, nominal by listing
 	verbs   map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
 	words   sync.Map                // word -> wordInfo, analysed once per kit
+	cached  atomic.Int64            // words stored in words, at most maxCached
 }
 
 type chainKitKey struct{}
@@ -100,9 +102,16 @@ func (ck *chainKit) nominal(w string) (wordInfo, bool) {
 	if fs := analyze(w, knownID); len(fs) > 0 && fs[0].Standard && fs[0].Nominal() {
 		wi = wordInfo{nominal: true, root: fs[0].Root, prefix: fs[0].Prefix}
 	}
-	ck.words.Store(strings.Clone(w), wi)
+	if ck.cached.Add(1) <= maxCached {
+		ck.words.Store(strings.Clone(w), wi)
+	}
 	return wi, wi.nominal
 }
+
+// maxCached bounds the word cache: real text uses a few thousand pe…an
+// and ke…an words; made-up ones (a hostile or garbled file) are analysed
+// each time instead of filling memory.
+const maxCached = 100_000
 
 // mayBeNominal is the cheap test before analysis: pe…an or ke…an, with an
 // optional clitic.
