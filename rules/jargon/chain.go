@@ -279,7 +279,7 @@ func reportChain(p *lint.Pass, ck *chainKit, parts []chainPart) {
 	f := lint.Finding{
 		Span:        span,
 		Match:       written,
-		Message:     chainMessage(written, sugg, rest, light || dropped),
+		Message:     chainMessage(written, sugg, rest, emptyWord(toks, parts, light, dropped)),
 		Suggestions: sugg,
 		Severity:    sev,
 	}
@@ -291,11 +291,21 @@ func reportChain(p *lint.Pass, ck *chainKit, parts []chainPart) {
 	p.Report(f)
 }
 
-func chainMessage(written string, sugg []string, rest []chainPart, empty bool) lint.Text {
+// emptyWord is the light verb or vague head that says nothing, or "" for
+// a chain of content nouns.
+func emptyWord(toks []lint.Token, parts []chainPart, light, dropped bool) string {
+	if light || dropped {
+		return toks[parts[0].tok].Lower
+	}
+	return ""
+}
+
+func chainMessage(written string, sugg []string, rest []chainPart, empty string) lint.Text {
 	quoted := strings.Join(strings.Fields(written), " ")
 	kindID, kindEN := "rangkaian kata benda", "nominal chain"
-	if empty {
-		kindID, kindEN = "kata kerja atau kata benda umum tanpa isi di depan kata benda turunan", "an empty verb or vague noun before a derived noun"
+	if empty != "" {
+		kindID = fmt.Sprintf("%q tidak menambah arti", empty)
+		kindEN = fmt.Sprintf("%q adds nothing", empty)
 	}
 	switch {
 	case len(sugg) > 0:
