@@ -52,6 +52,10 @@ type Wordiness struct {
 	// Collective are nouns that already name a group ("kaum",
 	// "kalangan"): after "para" ("para kaum ibu") it is said twice.
 	Collective []string `toml:"collective"`
+	// AboutVerbs are verbs that take their topic as object, written in the
+	// meN- form; every voice counts: "membahas tentang" says "about" twice
+	// (membahas jadwal).
+	AboutVerbs []string `toml:"about_verbs"`
 	// Keep lists reduplicated words that are words of their own, not
 	// plurals ("undang-undang", "mata-mata"): never reported after a
 	// plural word.
@@ -70,7 +74,7 @@ func (k *Kit) validateChains(file string, loc *locator) []error {
 	}{
 		{"chains", "light_verbs", k.Chains.LightVerbs}, {"chains", "heads", k.Chains.Heads},
 		{"chains", "ignore", k.Chains.Ignore}, {"chains", "verbs", k.Chains.Verbs}, {"chains", "actions", k.Chains.Actions},
-		{"wordiness", "collective", k.Wordiness.Collective},
+		{"wordiness", "collective", k.Wordiness.Collective}, {"wordiness", "about_verbs", k.Wordiness.AboutVerbs},
 		{"wordiness", "plural", k.Wordiness.Plural}, {"wordiness", "keep", k.Wordiness.Keep},
 	} {
 		for i, w := range list.words {

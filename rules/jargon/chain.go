@@ -188,7 +188,7 @@ func checkChains(p *lint.Pass, covered [][2]int) {
 			if u.Kind != lint.TokWord || u.Sentence != t.Sentence || u.Para != t.Para {
 				break
 			}
-			if capitalised(u.Text) && (j > i || !p.Draft.SentenceStart(u.Start) || j+1 < len(toks) && toks[j+1].Kind == lint.TokWord && capitalised(toks[j+1].Text)) {
+			if capitalised(u.Text) && (j > i || inName(toks, j)) {
 				break // a name: Dinas Kesehatan, Badan Penanggulangan Bencana
 			}
 			if j > i && u.Lower == toks[j-1].Lower {
@@ -223,6 +223,17 @@ func checkChains(p *lint.Pass, covered [][2]int) {
 		reportChain(p, ck, parts)
 		i = last
 	}
+}
+
+// inName reports whether the capitalised word at j belongs to a name: a
+// capitalised word of the same sentence stands next to it. A capital alone
+// (a sentence start, a word after a dateline: "BONTANG – Proses
+// penerbitan") is no name.
+func inName(toks []lint.Token, j int) bool {
+	near := func(k int) bool {
+		return k >= 0 && k < len(toks) && toks[k].Kind == lint.TokWord && toks[k].Sentence == toks[j].Sentence && capitalised(toks[k].Text)
+	}
+	return near(j-1) || near(j+1)
 }
 
 func capitalised(s string) bool {

@@ -22,13 +22,14 @@ type wordinessKit struct {
 	plural     map[string]bool
 	keep       map[string]bool
 	collective map[string]bool
+	about      map[string]bool // every voice of every about-verb
 }
 
 type wordinessKey struct{}
 
 func wordinessOf(k *brandkit.Kit) *wordinessKit {
 	return k.Memo(wordinessKey{}, func() any {
-		w := &wordinessKit{around: map[string][]string{}, plural: map[string]bool{}, keep: map[string]bool{}, collective: map[string]bool{}}
+		w := &wordinessKit{around: map[string][]string{}, plural: map[string]bool{}, keep: map[string]bool{}, collective: map[string]bool{}, about: map[string]bool{}}
 		for _, a := range k.Wordiness.Around {
 			before, after, _ := strings.Cut(strings.ToLower(a), "...")
 			b, f := strings.TrimSpace(before), strings.TrimSpace(after)
@@ -36,6 +37,22 @@ func wordinessOf(k *brandkit.Kit) *wordinessKit {
 		}
 		for _, r := range k.Wordiness.Keep {
 			w.keep[strings.ToLower(strings.TrimSpace(r))] = true
+		}
+		for _, v := range k.Wordiness.AboutVerbs {
+			v = strings.ToLower(strings.TrimSpace(v))
+			w.about[v] = true
+			if fs := analyze(v, knownID); len(fs) > 0 && verbal(fs[0].Prefix) {
+				for _, p := range []morph.Prefix{morph.MeN, morph.Di} {
+					f := fs[0]
+					switch {
+					case f.Prefix == morph.MemPer && p == morph.Di:
+						f.Prefix = morph.DiPer
+					case f.Prefix != morph.MemPer:
+						f.Prefix = p
+					}
+					w.about[morph.Inflect(f)] = true
+				}
+			}
 		}
 		for _, c := range k.Wordiness.Collective {
 			w.collective[strings.ToLower(strings.TrimSpace(c))] = true
@@ -82,6 +99,11 @@ func checkWordiness(p *lint.Pass, covered [][2]int) {
 		case t.Lower == "para" && wk.collective[next.Lower]:
 			if !overlaps(covered, i, i+1) {
 				reportCollective(p, i)
+				i++
+			}
+		case wk.about[t.Lower] && (next.Lower == "tentang" || next.Lower == "mengenai"):
+			if !overlaps(covered, i, i+1) {
+				reportAbout(p, i)
 				i++
 			}
 		case t.Lower == "saling" && reciprocal(next.Lower):
@@ -209,5 +231,22 @@ func reportCollective(p *lint.Pass, i int) {
 			EN: fmt.Sprintf("%q: plural twice (%q already names a group); use %q alone", quoted, toks[i+1].Lower, sugg[0]),
 		},
 		Fix: &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
+	})
+}
+
+func reportAbout(p *lint.Pass, i int) {
+	toks := p.Draft.Tokens
+	span := lint.Span{Start: toks[i].Start, End: toks[i+1].End}
+	written := p.Draft.Source[span.Start:span.End]
+	quoted := strings.Join(strings.Fields(written), " ")
+	sugg := []string{toks[i].Lower}
+	p.Report(lint.Finding{
+		Span: span, Match: written, Suggestions: sugg,
+		Message: lint.Text{
+			ID: fmt.Sprintf("%q: mubazir, %q langsung diikuti yang dibahas; pakai %q saja", quoted, toks[i].Lower, sugg[0]),
+			EN: fmt.Sprintf("%q: redundant, %q takes its topic directly; use %q alone", quoted, toks[i].Lower, sugg[0]),
+		},
+		// Certain: the preposition goes, the verb stays as written.
+		Fix: &lint.Fix{Span: span, Replacement: toks[i].Text, Safe: true},
 	})
 }
