@@ -61,7 +61,10 @@ func reinflect(ck *chainKit, phrase, written string, suggest []string) ([]string
 		// "memberikan bantuan" is a noun phrase, not a voice of it.
 		return suggest, false
 	}
-	certain := len(pfs) == 1 && len(wfs) == 1
+	// A new voice of a phrase of several words is a suggestion, never
+	// certain: "telah dilakukan pemeriksaan terhadap kendaraan" needs its
+	// words reordered around "diperiksa".
+	certain := len(pfs) == 1 && len(wfs) == 1 && len(pw) == 1
 	out := make([]string, 0, len(suggest))
 	for _, s := range suggest {
 		r, ok := reinflectOne(ck, pf, wf, s)
