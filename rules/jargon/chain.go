@@ -24,13 +24,15 @@ import (
 
 // chainKit is what the check derives from a kit's [chains] table, once.
 type chainKit struct {
-	light   map[string]morph.Prefix // every voice of every light verb -> its voice
-	heads   map[string]bool
-	ignore  map[string]bool
-	actions map[string]bool         // absorbed action nouns, nominal by listing
-	verbs   map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
-	words   sync.Map                // word -> wordInfo, analysed once per kit
-	cached  atomic.Int64            // words stored in words, at most maxCached
+	light     map[string]morph.Prefix // every voice of every light verb -> its voice
+	heads     map[string]bool
+	ignore    map[string]bool
+	actions   map[string]bool // absorbed action nouns, nominal by listing
+	verbList  []string        // the kit's [chains] verbs, analysed on first use
+	verbsOnce sync.Once
+	verbs     map[string][]morph.Form // root -> the listed verb forms (meN-, memper- or ber-)
+	words     sync.Map                // word -> wordInfo, analysed once per kit
+	cached    atomic.Int64            // words stored in words, at most maxCached
 }
 
 type chainKitKey struct{}
@@ -42,7 +44,7 @@ func chainsOf(k *brandkit.Kit) *chainKit {
 func knownID(w string) bool { return lexicon.Indonesian.Has(w) }
 
 func buildChainKit(c brandkit.Chains) *chainKit {
-	ck := &chainKit{light: map[string]morph.Prefix{}, heads: map[string]bool{}, ignore: map[string]bool{}, actions: map[string]bool{}, verbs: map[string][]morph.Form{}}
+	ck := &chainKit{light: map[string]morph.Prefix{}, heads: map[string]bool{}, ignore: map[string]bool{}, actions: map[string]bool{}, verbList: c.Verbs}
 	for _, w := range c.LightVerbs {
 		w = strings.ToLower(strings.TrimSpace(w))
 		ck.light[w] = morph.MeN
@@ -68,16 +70,26 @@ func buildChainKit(c brandkit.Chains) *chainKit {
 	for _, w := range c.Ignore {
 		ck.ignore[strings.ToLower(strings.TrimSpace(w))] = true
 	}
-	for _, w := range c.Verbs {
-		fs := analyze(strings.ToLower(strings.TrimSpace(w)), knownID)
-		for _, f := range fs {
-			if f.Standard && (f.Prefix == morph.MeN || f.Prefix == morph.MemPer || f.Prefix == morph.Ber) && f.Clitic == "" {
-				ck.verbs[f.Root] = append(ck.verbs[f.Root], f)
-				break
+	return ck
+}
+
+// verbsOf returns the listed verb forms of root. The list is analysed on
+// first use, not when the kit is first used: a draft without a chain or an
+// inflected dictionary match does not pay for a few hundred analyses.
+func (ck *chainKit) verbsOf(root string) []morph.Form {
+	ck.verbsOnce.Do(func() {
+		ck.verbs = map[string][]morph.Form{}
+		for _, w := range ck.verbList {
+			fs := analyze(strings.ToLower(strings.TrimSpace(w)), knownID)
+			for _, f := range fs {
+				if f.Standard && (f.Prefix == morph.MeN || f.Prefix == morph.MemPer || f.Prefix == morph.Ber) && f.Clitic == "" {
+					ck.verbs[f.Root] = append(ck.verbs[f.Root], f)
+					break
+				}
 			}
 		}
-	}
-	return ck
+	})
+	return ck.verbs[root]
 }
 
 // wordInfo is what the chain check knows of one word.
@@ -127,7 +139,7 @@ func mayBeNominal(w string) bool {
 // form), with the suffix the kit's verb list gives it; "" when the kit
 // lists no verb of root.
 func (ck *chainKit) verb(root string, voice morph.Prefix, nominal morph.Prefix) string {
-	fs := ck.verbs[root]
+	fs := ck.verbsOf(root)
 	if len(fs) == 0 {
 		return ""
 	}

@@ -125,7 +125,7 @@ func reinflectOne(ck *chainKit, pf, wf morph.Form, s string) (inflected, bool) {
 	}
 	if (out.Prefix != sf.Prefix || out.Suffix != sf.Suffix) && verbal(out.Prefix) {
 		// A verb: its suffix (and memper-) come from the kit's verb list.
-		vs := ck.verbs[out.Root]
+		vs := ck.verbsOf(out.Root)
 		if len(vs) == 0 || vs[0].Prefix == morph.Ber {
 			return inflected{}, false
 		}
