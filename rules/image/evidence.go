@@ -2,7 +2,9 @@ package image
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -15,6 +17,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/disintegration/imaging"
 	"golang.org/x/image/font"
@@ -76,6 +79,7 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 	}
 	var written []string
 	var errs []error
+	names := map[string]string{} // evidence file name -> image path
 	for _, fr := range res.Files {
 		var fs []lint.Finding
 		for _, f := range fr.Findings {
@@ -96,10 +100,22 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 		}
 		pic, err := drawEvidence(read, src.abs, fr.Path, src.platform, src.kit, fs, lang)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: evidence: %v", fr.Path, err))
+			errs = append(errs, &lint.TextError{Text: lint.Text{
+				ID: fr.Path + ": gambar bukti: " + err.ID,
+				EN: fr.Path + ": evidence: " + err.EN}})
 			continue
 		}
-		out := filepath.Join(dir, evidenceName(fr.Path))
+		name := evidenceName(fr.Path)
+		if other, dup := names[name]; dup {
+			// Only on a file system that folds case or Unicode forms:
+			// the names themselves differ for different paths.
+			errs = append(errs, &lint.TextError{Text: lint.Tf(
+				"%s: gambar bukti tidak ditulis: namanya (%s) sama dengan gambar bukti %s",
+				"%s: evidence not written: its name (%s) is the same as the evidence of %s", fr.Path, name, other)})
+			continue
+		}
+		names[name] = fr.Path
+		out := filepath.Join(dir, name)
 		if err := writeEvidenceFile(dir, out, pic); err != nil {
 			errs = append(errs, err)
 			continue
@@ -109,44 +125,60 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 	return written, errs
 }
 
-func readOS(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxImageBytes+1))
-}
+func readOS(path string) ([]byte, error) { return lint.ReadRegular(path, MaxImageBytes) }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 
-// evidenceName turns an image's display path into one file name:
-// "dinkes/poster.jpg" -> "dinkes__poster.jpg.selaras.png".
+// cleanSegment is a path segment that evidenceName keeps as it is: no
+// letter outside [A-Za-z0-9._-], and no underscore at either end or
+// doubled, so that joining segments with "__" can be undone.
+var cleanSegment = regexp.MustCompile(`^[A-Za-z0-9.-]+(_[A-Za-z0-9.-]+)*$`)
+
+// evidenceName turns an image's display path into one file name, a
+// different name for every different path: "dinkes/poster.jpg" ->
+// "dinkes__poster.jpg.selaras.png". A path that cannot be written so
+// without loss (other letters, "..", a leading "/", underscores that would
+// blur the joins) is written with the other letters as "_" and ends in "~"
+// and a hash of the whole path, which no plain name contains:
+// "ñ.png" -> "_.png~3c1f0e5b9a2d.selaras.png".
 func evidenceName(p string) string {
-	parts := strings.Split(filepath.ToSlash(filepath.Clean(p)), "/")
+	clean := filepath.ToSlash(filepath.Clean(p))
+	parts := strings.Split(clean, "/")
 	var keep []string
+	lossless := true
 	for _, s := range parts {
 		if s == ".." || s == "." || s == "" {
+			lossless = false
 			continue
+		}
+		if !cleanSegment.MatchString(s) {
+			lossless = false
 		}
 		keep = append(keep, unsafeName.ReplaceAllString(s, "_"))
 	}
-	return strings.Join(keep, "__") + EvidenceSuffix
+	name := strings.Join(keep, "__")
+	if !lossless {
+		h := sha256.Sum256([]byte(clean))
+		name += "~" + hex.EncodeToString(h[:6])
+	}
+	return name + EvidenceSuffix
 }
 
 // drawEvidence draws what the findings are about over the image.
-func drawEvidence(read func(string) ([]byte, error), abs, display, platform string, kit *brandkit.Kit, fs []lint.Finding, lang string) (*image.NRGBA, error) {
+func drawEvidence(read func(string) ([]byte, error), abs, display, platform string, kit *brandkit.Kit, fs []lint.Finding, lang string) (*image.NRGBA, *lint.Text) {
 	data, err := read(abs)
 	if err != nil {
-		return nil, errors.New(lint.PlainError(err))
+		t := lint.ErrorText(err)
+		return nil, &t
 	}
 	pc := decodePicture(func(string) ([]byte, error) { return data, nil }, abs, display, kit.Images.PixelBudget())
 	if !pc.OK() {
-		return nil, errors.New(pc.Problem.In(lang))
+		return nil, &pc.Problem
 	}
 	img, err := safeDecode(data)
 	if err != nil {
-		return nil, errors.New(decodeReason(err))
+		t := decodeReason(err)
+		return nil, &t
 	}
 	img = orient(img, pc.Exif.Orientation)
 	var base *image.NRGBA
@@ -302,27 +334,64 @@ func withLegend(m *image.NRGBA, lines []string) *image.NRGBA {
 }
 
 // writeEvidenceFile writes pic to out atomically (a temporary file in the
-// same folder, then a rename), refusing to replace a file selaras did not
-// write.
+// same folder, then a rename), refusing to replace anything but a regular
+// file selaras wrote: not a file of the user's, and not a link, pipe or
+// device (looked at without following a link, and never read whole).
 func writeEvidenceFile(dir, out string, pic *image.NRGBA) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("evidence folder %s: %v", dir, lint.PlainError(err))
+	fail := func(id, en string, args ...any) error {
+		return &lint.TextError{Text: lint.Tf(id, en, args...)}
 	}
-	if old, err := os.ReadFile(out); err == nil {
-		if !bytes.Contains(old[:min(len(old), 256)], []byte(evidenceMark)) {
-			return fmt.Errorf("%s exists and was not written by selaras; not overwritten", out)
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return fmt.Errorf("%s: %v", out, lint.PlainError(err))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		why := lint.ErrorText(err)
+		return &lint.TextError{Text: lint.Text{
+			ID: fmt.Sprintf("folder gambar bukti %s: %s", dir, why.ID),
+			EN: fmt.Sprintf("evidence folder %s: %s", dir, why.EN)}}
+	}
+	switch own, err := ownEvidence(out); {
+	case errors.Is(err, lint.ErrNotRegular):
+		return fail("%s sudah ada dan bukan berkas biasa (tautan, pipa atau perangkat); tidak ditimpa",
+			"%s exists and is not a regular file (a link, pipe or device); not overwritten", out)
+	case err != nil:
+		why := lint.ErrorText(err)
+		return &lint.TextError{Text: lint.Text{ID: out + ": " + why.ID, EN: out + ": " + why.EN}}
+	case !own:
+		return fail("%s sudah ada dan bukan tulisan selaras; tidak ditimpa",
+			"%s exists and was not written by selaras; not overwritten", out)
 	}
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, pic); err != nil {
 		return err
 	}
 	if err := fix.Replace(out, markPNG(buf.Bytes()), 0o644); err != nil {
-		return fmt.Errorf("%s: %v", out, lint.PlainError(err))
+		why := lint.ErrorText(err)
+		return &lint.TextError{Text: lint.Text{ID: out + ": " + why.ID, EN: out + ": " + why.EN}}
 	}
 	return nil
+}
+
+// ownEvidence tells whether out may be replaced: it does not exist, or it
+// is a regular file (not a link to one) whose first bytes carry the
+// evidence mark. Anything else there is lint.ErrNotRegular.
+func ownEvidence(out string) (bool, error) {
+	if err := lint.IsRegularOrMissing(out); err != nil {
+		return false, err
+	}
+	f, err := os.OpenFile(out, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil {
+		return false, err
+	} else if !info.Mode().IsRegular() {
+		return false, lint.NotRegularError()
+	}
+	head := make([]byte, 256)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(evidenceMark)), nil
 }
 
 // markPNG inserts the evidence text chunk right after the PNG header.

@@ -5,7 +5,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
@@ -76,12 +79,93 @@ func TestWriteEvidence(t *testing.T) {
 func TestEvidenceName(t *testing.T) {
 	for in, want := range map[string]string{
 		"dinkes/poster.jpg":       "dinkes__poster.jpg.selaras.png",
-		"../../luar/a b.png":      "luar__a_b.png.selaras.png",
 		"poster.jpg":              "poster.jpg.selaras.png",
 		"./konten/./x/poster.jpg": "konten__x__poster.jpg.selaras.png",
+		"a_b/c-d.png":             "a_b__c-d.png.selaras.png",
 	} {
 		if got := evidenceName(in); got != want {
 			t.Errorf("evidenceName(%q) = %q, want %q", in, got, want)
 		}
+	}
+	// A name written with loss carries a hash of the path.
+	if got := evidenceName("../../luar/a b.png"); !strings.HasPrefix(got, "luar__a_b.png~") || !strings.HasSuffix(got, EvidenceSuffix) {
+		t.Errorf("evidenceName(../../luar/a b.png) = %q", got)
+	}
+}
+
+// TestEvidenceNameInjective: different image paths never share an
+// evidence file (issue #19 item 18: ñ.png and ü.png both became
+// _.png.selaras.png; x/y.png and x__y.png too).
+func TestEvidenceNameInjective(t *testing.T) {
+	paths := []string{
+		"ñ.png", "ü.png", "_.png", "__.png",
+		"x/y.png", "x__y.png", "x_/_y.png", "x/_y.png", "x_/y.png", "x___y.png",
+		"a.png", "../a.png", "/a.png", "b/../a.png.png", "a b.png", "a_b.png", "a%b.png",
+		"x~1.png", "x/y~1.png",
+	}
+	seen := map[string]string{}
+	for _, p := range paths {
+		n := evidenceName(p)
+		if q, dup := seen[n]; dup && filepath.Clean(q) != filepath.Clean(p) {
+			t.Errorf("%q and %q share the evidence name %q", q, p, n)
+		}
+		seen[n] = p
+	}
+}
+
+// TestEvidenceOutputNotRegular: an existing output name that is a named
+// pipe or a link to /dev/zero is refused with a message, without being
+// opened for reading (a pipe hung the run; /dev/zero ate 3.5 GB).
+func TestEvidenceOutputNotRegular(t *testing.T) {
+	s := onBrand()
+	s.band = red
+	files := memFiles{
+		"/mem/poster.jpg": encJPEG(t, poster(s), 85),
+		"/mem/logo.png":   encPNG(t, logoMark(200)),
+	}
+	kit := testKitWith(t, "")
+	eng := &lint.Engine{Rules: Rules(), Kits: &brandkit.Loader{Fixed: kit}, Files: files, Jobs: 1, KeepDrafts: true}
+	res := eng.Run([]lint.Input{draftInput("post.md", instagramDraft("poster.jpg"))})
+	for _, kind := range []string{"fifo", "zero", "link-to-own"} {
+		t.Run(kind, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "poster.jpg"+EvidenceSuffix)
+			switch kind {
+			case "fifo":
+				if err := syscall.Mkfifo(out, 0o644); err != nil {
+					t.Skip(err)
+				}
+			case "zero":
+				if err := os.Symlink("/dev/zero", out); err != nil {
+					t.Skip(err)
+				}
+			case "link-to-own":
+				// Even a link to a file selaras wrote is not replaced.
+				own := filepath.Join(t.TempDir(), "own.png")
+				if _, errs := WriteEvidence(filepath.Dir(own), res, "en", files.ReadFile); len(errs) > 0 {
+					t.Fatal(errs)
+				}
+				if err := os.Symlink(filepath.Join(filepath.Dir(own), "poster.jpg"+EvidenceSuffix), out); err != nil {
+					t.Fatal(err)
+				}
+			}
+			done := make(chan []error, 1)
+			go func() {
+				_, errs := WriteEvidence(dir, res, "id", files.ReadFile)
+				done <- errs
+			}()
+			var errs []error
+			select {
+			case errs = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("WriteEvidence still blocked after 20 s (it opened the pipe)")
+			}
+			if len(errs) != 1 || !strings.Contains(brandkit.Message(errs[0], "id"), "bukan berkas biasa") || !strings.Contains(brandkit.Message(errs[0], "en"), "not a regular file") {
+				t.Fatalf("errors %v, want one refusal naming a file that is not regular", errs)
+			}
+			if info, err := os.Lstat(out); err != nil || info.Mode().IsRegular() {
+				t.Errorf("the special file was replaced (%v, %v)", info, err)
+			}
+		})
 	}
 }

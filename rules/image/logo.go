@@ -199,7 +199,8 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 		data, err := read(lg.File)
 		name := logoName(lg)
 		if err != nil {
-			return badLogo(name, "tidak bisa dibaca ("+lint.PlainError(err)+")", "cannot be read ("+lint.PlainError(err)+")")
+			why := lint.ErrorText(err)
+			return badLogo(name, "tidak bisa dibaca ("+why.ID+")", "cannot be read ("+why.EN+")")
 		}
 		if len(data) > MaxImageBytes || sniff(data) == "" {
 			return badLogo(name, "bukan gambar JPEG, PNG, GIF atau WebP", "is not a JPEG, PNG, GIF or WebP image")
@@ -213,7 +214,8 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 			img, err = safeDecode(data)
 		}
 		if err != nil {
-			return badLogo(name, "tidak bisa dibuka ("+decodeReason(err)+")", "cannot be decoded ("+decodeReason(err)+")")
+			why := decodeReason(err)
+			return badLogo(name, "tidak bisa dibuka ("+why.ID+")", "cannot be decoded ("+why.EN+")")
 		}
 		n := imaging.Clone(img)
 		// Trim fully transparent margins: the logo is what is drawn.
