@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"syscall"
 )
 
 // Sentinels of ReadRegular's refusals, for errors.Is. The errors returned
@@ -53,25 +54,11 @@ func TooLargeError(limit int64) error {
 // for a writer forever and a device such as /dev/zero never ends; a file
 // over limit is refused rather than read.
 func ReadRegular(path string, limit int64) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, NotRegularError()
-	}
-	f, err := os.Open(path)
+	f, info, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// The name may have been swapped for something else since the look.
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, NotRegularError()
-	}
 	if info.Size() > limit {
 		return nil, TooLargeError(limit)
 	}
@@ -83,6 +70,34 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, TooLargeError(limit) // it grew while being read
 	}
 	return b, nil
+}
+
+// OpenRegular opens the regular file at path for reading (a symbolic link
+// is followed) and returns it with its information. Anything else is
+// refused (ErrNotRegular) without blocking: the name is looked at first,
+// and opened without waiting for a pipe's writer in case it was swapped
+// meanwhile.
+func OpenRegular(path string) (*os.File, os.FileInfo, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, NotRegularError()
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if info, err = f.Stat(); err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, NotRegularError()
+	}
+	return f, info, nil
 }
 
 // IsRegularOrMissing tells whether path (not following a final symbolic

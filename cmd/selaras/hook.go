@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -106,14 +105,17 @@ func hookInstall(e *env, args []string) int {
 		f.fail("%s", lang2{id: target + " adalah folder, bukan hook; tidak diubah", en: target + " is a folder, not a hook; left alone"}.in(f.lang))
 		return exitError
 	default:
-		own, prev, err := readOwnHook(target)
+		state, prev, err := readOwnHook(target)
 		if err != nil {
-			f.fail("%s: %v", target, lint.PlainError(err))
+			f.fail("%s: %s", target, lint.ErrorText(err).In(f.lang))
 			return exitError
 		}
 		switch {
-		case own:
+		case state == hookOwn:
 			chained = prev // refresh our hook, keeping what it chains
+		case state == hookEdited && !*chain:
+			f.fail("%s", editedHook(target).in(f.lang))
+			return exitError
 		case !*chain:
 			f.fail("%s", lang2{
 				id: fmt.Sprintf("sudah ada hook pre-commit yang bukan buatan selaras (%s); hook itu tidak diubah. Untuk mempertahankannya dan menjalankannya lebih dulu: selaras hook install --chain", target),
@@ -157,12 +159,16 @@ func hookUninstall(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, lang2{id: "tidak ada hook pre-commit; tidak ada yang dilepas", en: "no pre-commit hook; nothing to remove"}.in(f.lang))
 		return exitOK
 	}
-	own, chained, err := readOwnHook(target)
+	state, chained, err := readOwnHook(target)
 	if err != nil {
-		f.fail("%s: %v", target, lint.PlainError(err))
+		f.fail("%s: %s", target, lint.ErrorText(err).In(f.lang))
 		return exitError
 	}
-	if !own {
+	if state == hookEdited {
+		f.fail("%s", editedHook(target).in(f.lang))
+		return exitError
+	}
+	if state != hookOwn {
 		f.fail("%s", lang2{
 			id: fmt.Sprintf("hook pre-commit %s bukan buatan selaras; tidak diubah", target),
 			en: fmt.Sprintf("the pre-commit hook %s was not written by selaras; left alone", target)}.in(f.lang))
@@ -199,32 +205,79 @@ func hooksDir() (string, error) {
 	return repo.HooksDir()
 }
 
+// maxHookBytes bounds the hook file read: selaras's own is a few hundred
+// bytes, so a larger file is not selaras's and need not be read whole.
+const maxHookBytes = 64 << 10
+
+// hookState is what readOwnHook found at the hook's name.
+type hookState int
+
+const (
+	hookForeign hookState = iota // not selaras's
+	hookOwn                      // byte for byte a hook selaras writes
+	hookEdited                   // selaras's marker, plus or minus lines of the user's
+)
+
 // readOwnHook tells whether the hook at p is selaras's, and which earlier
-// hook it chains ("" for none).
-func readOwnHook(p string) (own bool, chained string, err error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return false, "", err
+// hook it chains ("" for none). A hook is selaras's only when it is byte
+// for byte what hookScript writes (for its binary, chained hook and either
+// language): one with the marker and lines of the user's added is edited,
+// and is never replaced nor removed. Only a regular file (or a link to one)
+// is read, and only so far: a pipe or device at the hook's name is an
+// error, not a wait.
+func readOwnHook(p string) (state hookState, chained string, err error) {
+	data, err := lint.ReadRegular(p, maxHookBytes)
+	switch {
+	case errors.Is(err, lint.ErrTooLarge):
+		return hookForeign, "", nil
+	case err != nil:
+		return hookForeign, "", err
 	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
+	marked, bin, binOK := false, "", false
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
 		if line == hookMarker {
-			own = true
+			marked = true
 		}
 		if name, ok := strings.CutPrefix(line, chainedPrefix); ok && validChained(name) {
 			chained = name
 		}
+		if q, ok := strings.CutPrefix(line, "selaras="); ok && !binOK {
+			bin, binOK = shellUnquote(q)
+		}
 	}
-	if err := sc.Err(); err != nil && !errors.Is(err, bufio.ErrTooLong) {
-		return false, "", err
+	if !marked {
+		return hookForeign, "", nil
 	}
-	if !own {
-		chained = ""
+	if binOK {
+		for _, lang := range []string{"id", "en"} {
+			if string(data) == hookScript(bin, chained, lang) {
+				return hookOwn, chained, nil
+			}
+		}
 	}
-	return own, chained, nil
+	return hookEdited, "", nil
+}
+
+// shellUnquote undoes shellQuote; ok is false for anything else.
+func shellUnquote(q string) (string, bool) {
+	if len(q) < 2 || q[0] != '\'' || q[len(q)-1] != '\'' {
+		return "", false
+	}
+	s := strings.ReplaceAll(q[1:len(q)-1], `'\''`, "\x00")
+	if strings.Contains(s, "'") {
+		return "", false
+	}
+	s = strings.ReplaceAll(s, "\x00", "'")
+	return s, shellQuote(s) == q
+}
+
+// editedHook is the refusal to replace or remove a hook that carries
+// selaras's marker but also lines selaras did not write.
+func editedHook(target string) lang2 {
+	return lang2{
+		id: fmt.Sprintf("hook pre-commit %s memuat penanda selaras tetapi juga baris lain yang bukan tulisan selaras; hook itu tidak diubah agar baris Anda tidak hilang. Pindahkan baris Anda ke berkas lain lalu hapus hook ini, atau pertahankan seluruhnya dengan: selaras hook install --chain", target),
+		en: fmt.Sprintf("the pre-commit hook %s carries selaras's marker but also lines selaras did not write; it was left alone so that your lines are not lost. Move your lines to a file of their own and delete this hook, or keep it whole with: selaras hook install --chain", target)}
 }
 
 // validChained accepts only the names keepExisting gives, so that a hook
