@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -500,6 +501,9 @@ func (e *Engine) read(path string, kind Kind) ([]byte, error) {
 		return e.readAsset(path)
 	}
 	if _, isOS := e.files().(brandkit.OSFiles); isOS {
+		if err := folderInput(path); err != nil {
+			return nil, err
+		}
 		// Not through OSFiles: its 4 MiB bound is a kit's, not a draft's.
 		b, err := ReadRegular(path, MaxDraftBytes)
 		if errors.Is(err, ErrTooLarge) {
@@ -508,6 +512,27 @@ func (e *Engine) read(path string, kind Kind) ([]byte, error) {
 		return b, err
 	}
 	return e.files().ReadFile(path)
+}
+
+// folderInput explains a folder given as a file to read (a walk hands over
+// the folders it could not list): why it cannot be listed, permission
+// denied most often, rather than "not a regular file". nil for anything
+// but a folder.
+func folderInput(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || !info.IsDir() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		_, err = f.Readdirnames(1)
+		f.Close()
+		if err == nil || errors.Is(err, io.EOF) {
+			return &TextError{Text{ID: "folder, bukan berkas", EN: "a folder, not a file"}}
+		}
+	}
+	why := ErrorText(err)
+	return &TextError{Text{ID: "folder yang tidak bisa dibuka (" + why.ID + ")", EN: "a folder that cannot be opened (" + why.EN + ")"}}
 }
 
 var errTooLarge = fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)

@@ -4,7 +4,9 @@ package main
 // temporaries and evidence names (issue #19 items 4-14, 17-18).
 
 import (
+	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -130,5 +132,125 @@ func TestAuditSpecialFiles(t *testing.T) {
 	}
 	if again.peakKB > 300<<10 {
 		t.Errorf("audit with special packs: peak %d MB", again.peakKB>>10)
+	}
+}
+
+// TestWalkLinkOutsideRoot: a folder link inside a content folder that
+// leads outside it (ln -s / konten/root) is not followed; it is named once
+// on stderr and the run checks only the content folder (issue #19 item 5:
+// 48 s and 4.7 GB, quoting any .md on the machine). A link to a folder
+// inside it is still followed.
+func TestWalkLinkOutsideRoot(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"konten/selaras.toml": fixKit,
+		"konten/a.md":         "Dalam rangka HUT Banten, kami hadir. #BantenMaju\n",
+		"konten/bersama/b.md": "Dalam rangka HUT Banten. #BantenMaju\n",
+		"konten/aset/c.md":    "Dalam rangka aset. #BantenMaju\n",
+		"luar/rahasia.md":     "Dalam rangka rahasia. #BantenMaju\n",
+	})
+	for link, target := range map[string]string{"konten/root": "/", "konten/luar": "../luar", "konten/juga": "bersama", "konten/bersama/aset": "../aset"} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Skip(err)
+		}
+	}
+	r := runBounded(t, dir, hostileTimeout, "check", "--format", "json", "--fail-on", "none", "konten")
+	if r.code != 0 {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	var out jsonOut
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatalf("%v\n%s", err, r.stdout)
+	}
+	var paths []string
+	for _, f := range out.Files {
+		paths = append(paths, f.Path)
+	}
+	if got := strings.Join(paths, " "); got != "konten/a.md konten/aset/c.md konten/bersama/b.md" {
+		t.Errorf("checked %s; want only the content folder's two drafts, b.md once", got)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if len(lines) != 2 || !strings.Contains(r.stderr, "konten/root dilewati: tautan ke folder di luar folder yang diperiksa") || !strings.Contains(r.stderr, "konten/luar dilewati") {
+		t.Errorf("stderr %q: want one line for each of the two links leading out", r.stderr)
+	}
+	// A link to a folder inside the content root (the kit's folder) is
+	// followed from a folder below it.
+	if r := runBin(t, dir, nil, nil, "check", "--fail-on", "none", "konten/bersama"); r.stderr != "" || !strings.Contains(r.stdout, "konten/bersama/aset/c.md") {
+		t.Errorf("checking konten/bersama: %q %q", r.stdout, r.stderr)
+	}
+	// Naming the folder the link leads to checks it.
+	if r := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fail-on", "none", "luar"); !strings.Contains(r.stdout, "rahasia.md") {
+		t.Errorf("checking luar itself: %q %q", r.stdout, r.stderr)
+	}
+	// In English too.
+	r2 := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fail-on", "none", "konten")
+	if !strings.Contains(r2.stderr, "konten/root skipped: a link to a folder outside the folder being checked") {
+		t.Errorf("English stderr %q", r2.stderr)
+	}
+}
+
+// TestWalkLinkedDraftOnce: a draft linked next to its target is checked
+// once, under its own name, and --fix fixes it (issue #19 item 6: it was
+// checked twice and --fix refused with "changed on disk").
+func TestWalkLinkedDraftOnce(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"selaras.toml": fixKit,
+		"posts/b.md":   "Dalam rangka HUT Banten, kami hadir. #BantenMaju\n",
+	})
+	if err := os.Symlink("b.md", filepath.Join(dir, "posts", "a.md")); err != nil {
+		t.Skip(err)
+	}
+	if got := findings(t, dir, "posts"); strings.Join(got, "|") != "posts/b.md jargon Dalam rangka" {
+		t.Errorf("findings %v, want the jargon once, in posts/b.md", got)
+	}
+	r := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix", "posts")
+	if r.code != 0 || !strings.Contains(r.stdout, "1 fixes applied in 1 files") && !strings.Contains(r.stdout, "1 fix applied in 1 file") {
+		t.Fatalf("--fix: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := read(t, filepath.Join(dir, "posts", "b.md")); got != "Untuk HUT Banten, kami hadir. #BantenMaju\n" {
+		t.Errorf("b.md = %q", got)
+	}
+	if info, err := os.Lstat(filepath.Join(dir, "posts", "a.md")); err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Error("the link was replaced by a file")
+	}
+}
+
+// TestUnreadableFolder: a folder the user cannot list is reported as such,
+// not as "not a regular file". Run as another user: root reads anything.
+func TestUnreadableFolder(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run the binary as another user")
+	}
+	dir := writeTree(t, map[string]string{"konten/a.md": "Halo warga. #BantenMaju\n", "konten/tertutup/b.md": "x\n"})
+	if err := os.Chmod(filepath.Join(dir, "konten", "tertutup"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	// The other user must reach the binary and the tree.
+	for _, p := range []string{filepath.Dir(selarasBin), dir, filepath.Dir(dir)} {
+		os.Chmod(p, 0o755)
+	}
+	run := func(lang string) result {
+		cmd := exec.Command(selarasBin, "check", "--lang", lang, "--format", "json", "--fail-on", "none", "konten")
+		cmd.Dir = dir
+		cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=/nonexistent"}
+		cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+		var out, errb strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		err := cmd.Run()
+		code := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Skipf("cannot run as uid 65534: %v", err)
+		}
+		return result{out.String(), errb.String(), code}
+	}
+	for lang, want := range map[string]string{
+		"id": "tidak bisa dibaca: folder yang tidak bisa dibuka (izin ditolak)",
+		"en": "cannot be read: a folder that cannot be opened (permission denied)",
+	} {
+		r := run(lang)
+		if !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "regular") || strings.Contains(r.stdout, "berkas biasa") {
+			t.Errorf("--lang %s: exit %d\n%s%s\nwant %q", lang, r.code, r.stdout, r.stderr, want)
+		}
 	}
 }
