@@ -32,6 +32,12 @@ func (e *fileError) As(target any) bool {
 	return false
 }
 
+// KindError is an error told in both languages (errors.As finds its
+// *TextError) that also stands for kind (errors.Is(err, kind)).
+func KindError(kind error, t Text) error {
+	return &fileError{text: TextError{t}, kind: kind}
+}
+
 // NotRegularError says, in both languages, that a path is a folder, pipe,
 // device or socket rather than a file; errors.Is(err, ErrNotRegular).
 func NotRegularError() error {

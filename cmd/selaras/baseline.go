@@ -93,7 +93,7 @@ func runBaseline(e *env, args []string) int {
 		return exitError
 	}
 	if err := b.Write(path); err != nil {
-		f.fail("%s: %s", path, plainErr(err))
+		f.fail("%s: %s", path, lint.ErrorText(err).In(f.lang))
 		return exitError
 	}
 	n := 0

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestHookEditedIsNotReplaced: a hook with selaras's marker plus a line of
@@ -252,5 +253,183 @@ func TestUnreadableFolder(t *testing.T) {
 		if !strings.Contains(r.stdout, want) || strings.Contains(r.stdout, "regular") || strings.Contains(r.stdout, "berkas biasa") {
 			t.Errorf("--lang %s: exit %d\n%s%s\nwant %q", lang, r.code, r.stdout, r.stderr, want)
 		}
+	}
+}
+
+// TestFixKeepsOwnerRefusesReadOnlyAndLinks: --fix keeps a file's owner
+// and group (run as root, it made another user's file root's); refuses a
+// read-only file unless --fix-read-only; and refuses a file with a second
+// hard link, whose other name would keep the old text (issue #19 item 11).
+func TestFixKeepsOwnerRefusesReadOnlyAndLinks(t *testing.T) {
+	const bad = "Dalam rangka HUT Banten, kami hadir. #BantenMaju\n"
+	const good = "Untuk HUT Banten, kami hadir. #BantenMaju\n"
+	dir := writeTree(t, map[string]string{
+		"selaras.toml":  fixKit,
+		"milik-lain.md": bad,
+		"hanya-baca.md": bad,
+		"bertaut.md":    bad,
+	})
+	other := filepath.Join(dir, "milik-lain.md")
+	if os.Geteuid() == 0 {
+		if err := os.Chown(other, 4321, 8765); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ro := filepath.Join(dir, "hanya-baca.md")
+	os.Chmod(ro, 0o444)
+	linked := filepath.Join(dir, "bertaut.md")
+	if err := os.Link(linked, filepath.Join(t.TempDir(), "nama-lain.md")); err != nil {
+		t.Fatal(err)
+	}
+	r := runBin(t, dir, nil, nil, "check", "--fix", ".")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2 (files left unfixed)\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if got := read(t, other); got != good {
+		t.Errorf("milik-lain.md = %q", got)
+	}
+	if os.Geteuid() == 0 {
+		info, _ := os.Stat(other)
+		st := info.Sys().(*syscall.Stat_t)
+		if st.Uid != 4321 || st.Gid != 8765 {
+			t.Errorf("owner after --fix: %d:%d, want 4321:8765", st.Uid, st.Gid)
+		}
+	}
+	if read(t, ro) != bad || !strings.Contains(r.stderr, "hanya-baca.md: berkas hanya-baca (tanpa izin tulis); tidak ditulis. Untuk tetap memperbaikinya: --fix-read-only") {
+		t.Errorf("read-only file: %q, stderr %q", read(t, ro), r.stderr)
+	}
+	if read(t, linked) != bad || !strings.Contains(r.stderr, "bertaut.md: berkas ini punya 2 nama (hard link)") {
+		t.Errorf("hard-linked file: %q, stderr %q", read(t, linked), r.stderr)
+	}
+	// Asked for, the read-only file is fixed and stays read-only.
+	r = runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix", "--fix-read-only", "hanya-baca.md")
+	if r.code != 0 || read(t, ro) != good {
+		t.Errorf("--fix-read-only: exit %d %q %q", r.code, read(t, ro), r.stderr)
+	}
+	if info, _ := os.Stat(ro); info.Mode().Perm() != 0o444 {
+		t.Errorf("mode after --fix-read-only: %v", info.Mode().Perm())
+	}
+	if r := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix-read-only", "."); r.code != 2 || !strings.Contains(r.stderr, "--fix-read-only only applies together with --fix") {
+		t.Errorf("--fix-read-only alone: exit %d %q", r.code, r.stderr)
+	}
+}
+
+// TestFixOtherUsersFileAsThatUser: run as a user who may not give the
+// file its owner back, --fix refuses, saying why, instead of taking the
+// file over.
+func TestFixOwnerCannotBeKept(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("needs root to run the binary as another user")
+	}
+	dir := writeTree(t, map[string]string{"selaras.toml": fixKit, "a.md": "Dalam rangka HUT Banten. #BantenMaju\n"})
+	for _, p := range []string{filepath.Dir(selarasBin), dir, filepath.Dir(dir)} {
+		os.Chmod(p, 0o777)
+	}
+	a := filepath.Join(dir, "a.md")
+	os.Chmod(a, 0o666) // anyone may write it, but it stays root's
+	cmd := exec.Command(selarasBin, "check", "--lang", "en", "--fix", "a.md")
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=/nonexistent"}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	if _, ok := err.(*exec.ExitError); !ok && err != nil {
+		t.Skipf("cannot run as uid 65534: %v", err)
+	}
+	if !strings.Contains(string(out), "a.md: the file's owner and group (uid 0, gid 0) cannot be kept, so it was not written") {
+		t.Errorf("output %q", out)
+	}
+	info, _ := os.Stat(a)
+	if st := info.Sys().(*syscall.Stat_t); st.Uid != 0 || read(t, a) != "Dalam rangka HUT Banten. #BantenMaju\n" {
+		t.Errorf("file taken over or changed: uid %d, %q", st.Uid, read(t, a))
+	}
+	if ents, _ := os.ReadDir(dir); len(ents) != 2 {
+		t.Errorf("%d entries: a temporary left behind?", len(ents))
+	}
+}
+
+// TestStaleTemporaries: a temporary a killed --fix left (.NAME.selaras-N)
+// is not checked, and the next run that writes in that folder removes it;
+// a fresh one (another run's, in flight) and look-alikes stay (issue #19
+// item 12).
+func TestStaleTemporaries(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"selaras.toml":              fixKit,
+		"a.md":                      "Dalam rangka HUT Banten. #BantenMaju\n",
+		".a.md.selaras-12345":       "Dalam rangka setengah",
+		".b.md.selaras-777":         "baru",
+		".c.md.selaras-catatan":     "bukan milik selaras",
+		"sub/.d.md.selaras-4242":    "lain folder",
+		"cadangan.md.selaras-99999": "tanpa titik di depan",
+	})
+	old := time.Now().Add(-time.Hour)
+	for _, n := range []string{".a.md.selaras-12345", ".c.md.selaras-catatan", "sub/.d.md.selaras-4242", "cadangan.md.selaras-99999"} {
+		os.Chtimes(filepath.Join(dir, n), old, old)
+	}
+	if got := findings(t, dir, "."); strings.Join(got, "|") != "a.md jargon Dalam rangka" {
+		t.Errorf("check saw %v; the temporaries must stay out of the walk", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, ".a.md.selaras-12345")); err != nil {
+		t.Fatal("check (which never writes) removed a temporary")
+	}
+	if r := runBin(t, dir, nil, nil, "check", "--fix", "a.md"); r.code != 0 {
+		t.Fatalf("--fix: exit %d %s", r.code, r.stderr)
+	}
+	var left []string
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			left = append(left, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	want := ".b.md.selaras-777 .c.md.selaras-catatan a.md cadangan.md.selaras-99999 selaras.toml sub/.d.md.selaras-4242"
+	if got := strings.Join(left, " "); got != want {
+		t.Errorf("after --fix the tree holds\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestBaselineWriteKeepsLink: a baseline that is a symbolic link stays a
+// link; the file it points to gets the new baseline (issue #19 item 13).
+func TestBaselineWriteKeepsLink(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"selaras.toml":          fixKit,
+		"a.md":                  "Dalam rangka HUT Banten. #BantenMaju\n",
+		"bersama/baseline.json": "",
+	})
+	os.Remove(filepath.Join(dir, "bersama/baseline.json"))
+	link := filepath.Join(dir, ".selaras-baseline.json")
+	if err := os.Symlink("bersama/baseline.json", link); err != nil {
+		t.Skip(err)
+	}
+	for i := 0; i < 2; i++ { // a dangling link first, then a link to the file
+		r := runBin(t, dir, nil, nil, "baseline", "write", "a.md")
+		if i == 0 {
+			if r.code != 2 || !strings.Contains(r.stderr, "tautan ke berkas yang tidak ada") {
+				t.Fatalf("dangling link: exit %d %q", r.code, r.stderr)
+			}
+			// An empty baseline, written to the link's target directly.
+			os.WriteFile(filepath.Join(dir, "kosong.md"), []byte("Untuk warga. #BantenMaju\n"), 0o644)
+			if r := runBin(t, dir, nil, nil, "baseline", "write", "--baseline", "bersama/baseline.json", "kosong.md"); r.code != 0 {
+				t.Fatalf("baseline write: exit %d %s", r.code, r.stderr)
+			}
+			os.Chmod(filepath.Join(dir, "bersama/baseline.json"), 0o600)
+			continue
+		}
+		if r.code != 0 {
+			t.Fatalf("baseline write: exit %d %s", r.code, r.stderr)
+		}
+	}
+	info, err := os.Lstat(link)
+	if err != nil || info.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the baseline link was replaced by a file (%v)", err)
+	}
+	if got := read(t, filepath.Join(dir, "bersama/baseline.json")); !strings.Contains(got, "jargon") {
+		t.Errorf("the linked file did not get the baseline: %q", got)
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "bersama/baseline.json")); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600 kept", info.Mode().Perm())
+	}
+	if got := findings(t, dir, "a.md"); len(got) != 0 {
+		t.Errorf("check through the linked baseline still reports %v", got)
 	}
 }
