@@ -433,3 +433,22 @@ func TestBaselineWriteKeepsLink(t *testing.T) {
 		t.Errorf("check through the linked baseline still reports %v", got)
 	}
 }
+
+// TestStagedImageNamedLikeAStage: an unchanged attached image whose name
+// starts like a git stage ("0:a.png") is read as itself, not as stage 0
+// of "a.png" (issue #19 item 17: a false "too small" refused the commit).
+func TestStagedImageNamedLikeAStage(t *testing.T) {
+	g := newGitTest(t)
+	g.write("selaras.toml", provinceKit)
+	g.write("0:a.png", string(pngBytes(t, 1080, 1080)))
+	g.write("a.png", string(pngBytes(t, 10, 10)))
+	g.write("2:b.png", string(pngBytes(t, 1080, 1080)))
+	g.git("add", ".")
+	g.git("commit", "-q", "--no-verify", "-m", "gambar")
+	g.write("pos.md", "+++\nplatform = \"instagram\"\nimages = [\"0:a.png\", \"2:b.png\"]\n+++\n"+goodDraft)
+	g.git("add", "pos.md")
+	r := g.selaras("", "check", "--format", "json", "--staged")
+	if got := parseReport(t, r).rulesFound("image-unreadable", "image-missing", "image-size"); len(got) != 0 {
+		t.Errorf("the unchanged images were misread: %v\n%s", got, r.stderr)
+	}
+}
