@@ -258,7 +258,7 @@ func TestUnreadableFolder(t *testing.T) {
 
 // TestFixKeepsOwnerRefusesReadOnlyAndLinks: --fix keeps a file's owner
 // and group (run as root, it made another user's file root's); refuses a
-// read-only file unless --fix-read-only; and refuses a file with a second
+// read-only file unless --fix-readonly; and refuses a file with a second
 // hard link, whose other name would keep the old text (issue #19 item 11).
 func TestFixKeepsOwnerRefusesReadOnlyAndLinks(t *testing.T) {
 	const bad = "Dalam rangka HUT Banten, kami hadir. #BantenMaju\n"
@@ -295,22 +295,22 @@ func TestFixKeepsOwnerRefusesReadOnlyAndLinks(t *testing.T) {
 			t.Errorf("owner after --fix: %d:%d, want 4321:8765", st.Uid, st.Gid)
 		}
 	}
-	if read(t, ro) != bad || !strings.Contains(r.stderr, "hanya-baca.md: berkas hanya-baca (tanpa izin tulis); tidak ditulis. Untuk tetap memperbaikinya: --fix-read-only") {
+	if read(t, ro) != bad || !strings.Contains(r.stderr, "hanya-baca.md: berkas hanya-baca (tanpa izin tulis); tidak ditulis. Untuk tetap memperbaikinya: --fix-readonly") {
 		t.Errorf("read-only file: %q, stderr %q", read(t, ro), r.stderr)
 	}
 	if read(t, linked) != bad || !strings.Contains(r.stderr, "bertaut.md: berkas ini punya 2 nama (hard link)") {
 		t.Errorf("hard-linked file: %q, stderr %q", read(t, linked), r.stderr)
 	}
 	// Asked for, the read-only file is fixed and stays read-only.
-	r = runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix", "--fix-read-only", "hanya-baca.md")
+	r = runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix", "--fix-readonly", "hanya-baca.md")
 	if r.code != 0 || read(t, ro) != good {
-		t.Errorf("--fix-read-only: exit %d %q %q", r.code, read(t, ro), r.stderr)
+		t.Errorf("--fix-readonly: exit %d %q %q", r.code, read(t, ro), r.stderr)
 	}
 	if info, _ := os.Stat(ro); info.Mode().Perm() != 0o444 {
-		t.Errorf("mode after --fix-read-only: %v", info.Mode().Perm())
+		t.Errorf("mode after --fix-readonly: %v", info.Mode().Perm())
 	}
-	if r := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix-read-only", "."); r.code != 2 || !strings.Contains(r.stderr, "--fix-read-only only applies together with --fix") {
-		t.Errorf("--fix-read-only alone: exit %d %q", r.code, r.stderr)
+	if r := runBin(t, dir, nil, nil, "check", "--lang", "en", "--fix-readonly", "."); r.code != 2 || !strings.Contains(r.stderr, "--fix-readonly only applies together with --fix") {
+		t.Errorf("--fix-readonly alone: exit %d %q", r.code, r.stderr)
 	}
 }
 

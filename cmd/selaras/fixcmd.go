@@ -41,7 +41,7 @@ func (x *checkExtras) register(f *flags) {
 	f.boolVar(&x.unsafe, "unsafe-fixes", false, lang2{
 		id: "bersama --fix: terapkan juga perbaikan yang tidak aman (memilih salah satu saran, menyisipkan tagar yang kurang)",
 		en: "with --fix: also apply unsafe fixes (a choice between suggestions, inserting missing hashtags)"})
-	f.boolVar(&x.fixReadOnly, "fix-read-only", false, lang2{
+	f.boolVar(&x.fixReadOnly, "fix-readonly", false, lang2{
 		id: "bersama --fix: tulis juga berkas hanya-baca (tanpa opsi ini berkas itu dilewati dengan pesan)",
 		en: "with --fix: also rewrite read-only files (without it they are left alone, with a message)"})
 	f.stringVar(&x.baseline, "baseline", "", lang2{
@@ -71,7 +71,7 @@ func (x *checkExtras) validate(f *flags, staged bool) bool {
 	case x.unsafe && !x.fix:
 		return bad("--unsafe-fixes hanya berlaku bersama --fix atau --diff", "--unsafe-fixes only applies together with --fix or --diff")
 	case x.fixReadOnly && !x.fix:
-		return bad("--fix-read-only hanya berlaku bersama --fix", "--fix-read-only only applies together with --fix")
+		return bad("--fix-readonly hanya berlaku bersama --fix", "--fix-readonly only applies together with --fix")
 	case x.fix && staged:
 		return bad("--fix tidak bisa dipakai dengan --staged (yang diperiksa isi indeks git, bukan berkasnya); perbaiki berkasnya dengan selaras check --fix, lalu git add lagi",
 			"--fix cannot be used with --staged (the git index is checked, not the files); fix the files with selaras check --fix, then git add them again")

@@ -81,8 +81,8 @@ func WriteFileWith(path string, data, expected []byte, opt Options) (err error) 
 	}
 	if info.Mode().Perm()&0o222 == 0 && !opt.ReadOnly {
 		return lint.KindError(ErrReadOnly, lint.Text{
-			ID: "berkas hanya-baca (tanpa izin tulis); tidak ditulis. Untuk tetap memperbaikinya: --fix-read-only",
-			EN: "the file is read-only (no write permission); not written. To fix it anyway: --fix-read-only"})
+			ID: "berkas hanya-baca (tanpa izin tulis); tidak ditulis. Untuk tetap memperbaikinya: --fix-readonly",
+			EN: "the file is read-only (no write permission); not written. To fix it anyway: --fix-readonly"})
 	}
 	if err := unchanged(real, info, expected); err != nil {
 		return err
