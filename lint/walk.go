@@ -73,7 +73,14 @@ func CollectNotes(paths []string) ([]Input, []Text, error) {
 		}
 		root, _ := filepath.Abs(p)
 		w := walker{root: root, seen: seen, visited: map[string]bool{}, out: out, allowed: allowedRoots(root)}
-		w.walk(p, root)
+		w.walk(p, root, false)
+		// Folders reached through links come after every folder reached
+		// by its own name, so that a file is shown under its own name.
+		for len(w.pending) > 0 {
+			next := w.pending[0]
+			w.pending = w.pending[1:]
+			w.walk(next[0], next[1], true)
+		}
 		out = w.out
 		notes = append(notes, w.notes...)
 	}
@@ -122,9 +129,12 @@ type walker struct {
 	notes   []Text
 	skipped map[string]bool // links already named in notes
 	viaLink map[string]bool // real paths of files taken through a link
+	pending [][2]string     // folders reached through a link: shown, abs
 }
 
-func (w *walker) walk(shown, abs string) {
+// walk takes the files under the folder abs, shown as shown; linked is
+// true when the folder was reached through a link.
+func (w *walker) walk(shown, abs string, linked bool) {
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil || w.visited[real] {
 		return
@@ -157,7 +167,11 @@ func (w *walker) walk(shown, abs string) {
 				w.skip(s, a)
 				continue
 			}
-			w.walk(s, a)
+			if link || linked {
+				w.pending = append(w.pending, [2]string{s, a})
+				continue
+			}
+			w.walk(s, a, false)
 		case mode.IsRegular():
 			k, ok := KindOf(name)
 			if !ok {
@@ -165,6 +179,7 @@ func (w *walker) walk(shown, abs string) {
 			}
 			r := realPath(a)
 			in := Input{Path: s, Abs: a, Root: w.root, Kind: k}
+			link = link || linked
 			if i, dup := w.seen[r]; dup {
 				// The file itself wins over a link to it: --fix writes
 				// it, and the user sees its own name.
