@@ -452,3 +452,39 @@ func TestStagedImageNamedLikeAStage(t *testing.T) {
 		t.Errorf("the unchanged images were misread: %v\n%s", got, r.stderr)
 	}
 }
+
+// TestHookSum: a hook is known as selaras's by the sum of its text, so a
+// hook another version of selaras wrote (another script) is still its
+// own, and any edit makes it the user's.
+func TestHookSum(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pre-commit")
+	write := func(s string) {
+		if err := os.WriteFile(p, []byte(s), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script := hookScript("/usr/local/bin/selaras", "", "id")
+	if !strings.Contains(script, sumPrefix) {
+		t.Fatalf("no sum line:\n%s", script)
+	}
+	// Another version's script: different words, its own sum.
+	body := "#!/bin/sh\n" + hookMarker + "\necho versi lain\nexec selaras check --staged\n"
+	other := strings.Replace(body, hookMarker+"\n", hookMarker+"\n"+sumPrefix+hookSum(body)+"\n", 1)
+	for _, c := range []struct {
+		name, text string
+		want       hookState
+	}{
+		{"this version", script, hookOwn},
+		{"another version", other, hookOwn},
+		{"a line added", script + "./scripts/team-lint.sh\n", hookEdited},
+		{"a line changed", strings.Replace(script, "check --staged", "check --staged --fail-on none", 1), hookEdited},
+		{"another version, edited", strings.Replace(other, "versi lain", "versi saya", 1), hookEdited},
+		{"no marker", "#!/bin/sh\nexit 0\n", hookForeign},
+	} {
+		write(c.text)
+		if got, _, err := readOwnHook(p); err != nil || got != c.want {
+			t.Errorf("%s: state %v (%v), want %v", c.name, got, err, c.want)
+		}
+	}
+}

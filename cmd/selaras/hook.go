@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -27,7 +29,11 @@ const (
 	hookMarker = "# selaras-hook: written by `selaras hook install`; remove it with `selaras hook uninstall`"
 	// chainedPrefix starts the line naming the earlier hook kept by --chain.
 	chainedPrefix = "# selaras-chained: "
-	chainedName   = hookName + ".selaras-chained"
+	// sumPrefix starts the line with the SHA-256 of the rest of the hook:
+	// a later selaras, whose script reads differently, still knows a hook
+	// an earlier one wrote, and knows it unedited.
+	sumPrefix   = "# selaras-sum: "
+	chainedName = hookName + ".selaras-chained"
 )
 
 func runHook(e *env, args []string) int {
@@ -220,9 +226,11 @@ const (
 
 // readOwnHook tells whether the hook at p is selaras's, and which earlier
 // hook it chains ("" for none). A hook is selaras's only when it is byte
-// for byte what hookScript writes (for its binary, chained hook and either
-// language): one with the marker and lines of the user's added is edited,
-// and is never replaced nor removed. Only a regular file (or a link to one)
+// for byte what a selaras wrote: its sum line matches the SHA-256 of the
+// rest (whichever version wrote it), or it is exactly what hookScript
+// writes (for its binary, chained hook and either language). One with the
+// marker and lines of the user's added or changed is edited, and is never
+// replaced nor removed. Only a regular file (or a link to one)
 // is read, and only so far: a pipe or device at the hook's name is an
 // error, not a wait.
 func readOwnHook(p string) (state hookState, chained string, err error) {
@@ -233,11 +241,14 @@ func readOwnHook(p string) (state hookState, chained string, err error) {
 	case err != nil:
 		return hookForeign, "", err
 	}
-	marked, bin, binOK := false, "", false
+	marked, bin, binOK, sum := false, "", false, ""
 	for _, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == hookMarker {
 			marked = true
+		}
+		if v, ok := strings.CutPrefix(line, sumPrefix); ok && sum == "" {
+			sum = v
 		}
 		if name, ok := strings.CutPrefix(line, chainedPrefix); ok && validChained(name) {
 			chained = name
@@ -248,6 +259,9 @@ func readOwnHook(p string) (state hookState, chained string, err error) {
 	}
 	if !marked {
 		return hookForeign, "", nil
+	}
+	if sum != "" && hookSum(strings.Replace(string(data), sumPrefix+sum+"\n", "", 1)) == sum {
+		return hookOwn, chained, nil
 	}
 	if binOK {
 		for _, lang := range []string{"id", "en"} {
@@ -361,6 +375,20 @@ func goRunBinary(exe string) bool {
 // there is one and it is executable, as git would), then selaras on the
 // staged files. The binary's absolute path is tried first, then PATH.
 func hookScript(bin, chained, lang string) string {
+	body := hookBody(bin, chained, lang)
+	// The sum line goes right after the marker; it sums everything else.
+	head, rest, _ := strings.Cut(body, hookMarker+"\n")
+	return head + hookMarker + "\n" + sumPrefix + hookSum(body) + "\n" + rest
+}
+
+// hookSum is the hex SHA-256 of a hook without its sum line.
+func hookSum(body string) string {
+	h := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(h[:])
+}
+
+// hookBody is the hook script without its sum line.
+func hookBody(bin, chained, lang string) string {
 	var b strings.Builder
 	b.WriteString("#!/bin/sh\n")
 	b.WriteString(hookMarker + "\n")
