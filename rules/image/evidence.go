@@ -144,7 +144,7 @@ var cleanSegment = regexp.MustCompile(`^[A-Za-z0-9.-]+(_[A-Za-z0-9.-]+)*$`)
 // without loss (other letters, "..", a leading "/", underscores that would
 // blur the joins) is written with the other letters as "_" and ends in "~"
 // and a hash of the whole path, which no plain name contains:
-// "ñ.png" -> "_.png~3c1f0e5b9a2d.selaras.png".
+// "ñ.png" -> "_.png~<12 hex digits>.selaras.png".
 func evidenceName(p string) string {
 	clean := filepath.ToSlash(filepath.Clean(p))
 	parts := strings.Split(clean, "/")
