@@ -207,7 +207,7 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("stack trace on stderr: %s", r.stderr)
 	}
 	m := runBin(t, dir, nil, nil, "check", "tidak-ada.md")
-	if m.code != 2 || strings.TrimSpace(m.stderr) != "selaras check: tidak-ada.md: no such file" {
+	if m.code != 2 || strings.TrimSpace(m.stderr) != "selaras check: tidak-ada.md: berkas tidak ada" {
 		t.Errorf("missing path: exit %d %q", m.code, m.stderr)
 	}
 }

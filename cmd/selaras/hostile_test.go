@@ -337,7 +337,7 @@ func hostileCases() []hostileCase {
 			return []byte(strings.Repeat("Warga datang ke balai desa. ", 7500000/28) + "\n" + ok)
 		})},
 		{name: "9 MB on stdin", setup: func(*testing.T, string) {}, stdin: bytes.Repeat([]byte("y\n"), 9<<19),
-			args: []string{"-"}, stderr: "more than 8 MiB"},
+			args: []string{"-"}, stderr: "lebih dari 8 MiB"},
 		{name: "1 MB single line of jargon", setup: text("line.md", func() []byte {
 			return []byte(strings.Repeat("Dalam rangka ", 80000) + "\n")
 		}), want: map[string]string{"line.md": "jargon"}},
