@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/selaras/selaras/brandkit"
 )
 
@@ -128,6 +127,9 @@ type problem struct {
 	end   int
 	file  bool
 	msg   Text
+	// sugg and fix, when set, become the finding's suggestions and fix.
+	sugg []string
+	fix  *Fix
 }
 
 var frontDelim = "+++"
@@ -283,87 +285,6 @@ func (d *Draft) Line(n int) string {
 
 // BodyText is the text after the front matter.
 func (d *Draft) BodyText() string { return d.Source[d.Body:] }
-
-// parseFront reads "+++" front matter at the very top of the file.
-func (d *Draft) parseFront() []problem {
-	s := d.Source
-	first, rest, _ := strings.Cut(s, "\n")
-	if strings.TrimRight(first, "\r \t") != frontDelim {
-		return nil
-	}
-	openEnd := len(first) + 1
-	if openEnd > len(s) {
-		openEnd = len(s)
-	}
-	closeAt, closeEnd := -1, -1
-	for off := openEnd; off < len(s); {
-		line, _, _ := strings.Cut(s[off:], "\n")
-		if strings.TrimRight(line, "\r \t") == frontDelim {
-			closeAt, closeEnd = off, min(off+len(line)+1, len(s))
-			break
-		}
-		off += len(line) + 1
-	}
-	_ = rest
-	if closeAt < 0 {
-		return []problem{{rule: "draft-front-matter", start: 0, end: len(first), msg: Text{
-			ID: "front matter dibuka dengan +++ tetapi tidak pernah ditutup; tambahkan baris +++ setelahnya",
-			EN: "front matter opens with +++ but is never closed; add a +++ line after it"}}}
-	}
-	d.Body = closeEnd
-	d.Front.Present = true
-	d.Front.Span = Span{0, closeEnd}
-	src := s[openEnd:closeAt]
-	if line := brandkit.TOMLTooDeep(src); line > 0 {
-		off := d.lineStarts[min(line, len(d.lineStarts)-1)]
-		return []problem{{rule: "draft-front-matter", start: off, end: off + lineLen(s, off), msg: Tf(
-			"front matter bersarang lebih dari %d tingkat; front matter cukup berisi beberapa kunci sederhana",
-			"the front matter nests more than %d levels deep; front matter needs only a few plain keys", brandkit.MaxTOMLDepth)}}
-	}
-	md, err := toml.Decode(src, &d.Front)
-	if err != nil {
-		line, msg := 0, err.Error()
-		if pe, ok := err.(toml.ParseError); ok {
-			line, msg = pe.Position.Line, pe.Message
-		}
-		off := openEnd
-		if line > 0 {
-			off = d.lineStarts[min(line, len(d.lineStarts)-1)]
-		}
-		d.Front = FrontMatter{Present: true, Span: Span{0, closeEnd}}
-		return []problem{{rule: "draft-front-matter", start: off, end: off + lineLen(s, off), msg: Tf(
-			"front matter tidak bisa dibaca: %s", "the front matter cannot be read: %s", msg)}}
-	}
-	d.Front.HasDate = md.IsDefined("date")
-	var probs []problem
-	for _, k := range md.Undecoded() {
-		off := keyOffset(s, openEnd, closeAt, k[0])
-		probs = append(probs, problem{rule: "draft-front-matter", start: off, end: off + len(k[0]), msg: Tf(
-			"kunci front matter %q tidak dikenal (yang dikenal: platform, account, date, images, pillars, ignore)",
-			"unknown front matter key %q (known: platform, account, date, images, pillars, ignore)", k.String())})
-	}
-	return probs
-}
-
-func lineLen(s string, off int) int {
-	n := strings.IndexByte(s[off:], '\n')
-	if n < 0 {
-		n = len(s) - off
-	}
-	return len(strings.TrimRight(s[off:off+n], "\r"))
-}
-
-// keyOffset finds where a front matter key is written, for positions.
-func keyOffset(s string, from, to int, key string) int {
-	for off := from; off < to; {
-		line, _, _ := strings.Cut(s[off:to], "\n")
-		if k, _, ok := strings.Cut(line, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
-			return off + strings.Index(line, strings.TrimSpace(k))
-		}
-		off += len(line) + 1
-	}
-	return from
-}
 
 // sentences derives sentence spans from the tokens' sentence numbers.
 func sentences(toks []Token) []Span {
