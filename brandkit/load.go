@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -251,17 +253,45 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	}
 	var k Kit
 	md, err := toml.Decode(string(src), &k)
-	if err != nil {
-		return nil, tomlProblem(name, err)
-	}
 	loc := newLocator(src)
+	if err != nil {
+		// The decoder stops at the first bad value; the schema walk
+		// reports the rest of the kit's problems with it.
+		// The walk finds the decoder's problem too, at a better line
+		// (the decoder's line for a bad value can be that of a later key).
+		first := tomlProblem(name, err)
+		probs := schemaProblems(name, string(src), loc)
+		if !slices.ContainsFunc(probs, func(e error) bool { p := e.(Problem); return p.Key == first.Key && p.Msg == first.Msg }) {
+			probs = append(probs, first)
+		}
+		sort.SliceStable(probs, func(i, j int) bool { return probs[i].(Problem).Line < probs[j].(Problem).Line })
+		if len(probs) == 1 {
+			return nil, probs[0]
+		}
+		return nil, errors.Join(capProblems(name, probs, 0)...)
+	}
 	var probs []error
+	reported := map[string]bool{}
+	extra := 0 // problems past maxKitProblems: counted, not built
 	for _, u := range md.Undecoded() {
-		probs = append(probs, problemf(name, loc.key(u...), u.String(), "kunci tidak dikenal", "unknown key"))
+		// A key inside an unknown table is not reported again.
+		inside := false
+		for j := 1; j <= len(u) && !inside; j++ {
+			inside = reported[strings.Join(u[:j], ".")]
+		}
+		if inside {
+			continue
+		}
+		reported[u.String()] = true
+		if len(probs) >= maxKitProblems {
+			extra++
+			continue
+		}
+		probs = append(probs, unknownKeyProblem(name, loc.key(u...), u))
 	}
 	probs = append(probs, k.validate(name, loc, l.KnownRule)...)
-	if len(probs) > 0 {
-		return nil, errors.Join(probs...)
+	if len(probs)+extra > 0 {
+		return nil, errors.Join(capProblems(name, probs, extra)...)
 	}
 	k.Path = name
 	if name == defaultName {
@@ -280,6 +310,22 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	k.Rules.Disable = effectiveDisabled(nil, k.Rules)
 	k.Rules.Enable = nil
 	return &k, nil
+}
+
+// maxKitProblems bounds the problems told about one kit file: a real kit
+// has a handful; a generated one with 40,000 unknown keys needs the first
+// few and a count, not 40,000 lines.
+const maxKitProblems = 200
+
+// capProblems keeps the first maxKitProblems problems and counts the rest
+// (extra more were only counted).
+func capProblems(name string, probs []error, extra int) []error {
+	if len(probs)+extra <= maxKitProblems {
+		return probs
+	}
+	more := len(probs) + extra - maxKitProblems
+	return append(probs[:maxKitProblems:maxKitProblems], problemf(name, 0, "",
+		"... dan %d masalah lain (%d yang pertama ditampilkan)", "... and %d more problems (the first %d are shown)", more, maxKitProblems))
 }
 
 // effectiveDisabled applies a kit's [rules] enable/disable to what its
@@ -404,7 +450,7 @@ func tomlName(f reflect.StructField) string {
 	return tag
 }
 
-func tomlProblem(name string, err error) error {
+func tomlProblem(name string, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message
