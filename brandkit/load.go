@@ -324,8 +324,9 @@ func capProblems(name string, probs []error, extra int) []error {
 		return probs
 	}
 	more := len(probs) + extra - maxKitProblems
-	return append(probs[:maxKitProblems:maxKitProblems], problemf(name, 0, "",
-		"... dan %d masalah lain (%d yang pertama ditampilkan)", "... and %d more problems (the first %d are shown)", more, maxKitProblems))
+	p := problemf(name, 0, "", "... dan %d masalah lain (%d yang pertama ditampilkan)", "... and %d more problems (the first %d are shown)", more, maxKitProblems)
+	p.More = more
+	return append(probs[:maxKitProblems:maxKitProblems], p)
 }
 
 // effectiveDisabled applies a kit's [rules] enable/disable to what its

@@ -82,13 +82,12 @@ func runKitCheck(e *env, args []string) int {
 		}
 	}
 	if err != nil {
-		n := 0
 		for _, line := range strings.Split(brandkit.Message(err, f.lang), "\n") {
 			if line != "" {
 				fmt.Fprintln(e.stdout, line)
-				n++
 			}
 		}
+		n := brandkit.Count(err)
 		f.fail("%s", lang2{
 			id: fmt.Sprintf("%d masalah dalam kit; perbaiki lalu jalankan lagi", n),
 			en: fmt.Sprintf("%d problems in the kit; fix them and run again", n)}.in(f.lang))
