@@ -64,6 +64,13 @@ type Loader struct {
 	Fixed *Kit
 	// KnownRule, when set, validates the rule names a kit mentions.
 	KnownRule func(name string) bool
+	// Strict adds the checks of `selaras kit check` (strict.go): logo
+	// files exist, and, with Unfindable, every jargon phrase and avoided
+	// term can be found in a draft. Unfindable says why a text holding
+	// phrase would still not match it (in Indonesian and English), or
+	// returns "" when it would.
+	Strict     bool
+	Unfindable func(phrase string) (id, en string)
 
 	mu    sync.Mutex
 	kits  map[string]*loaded // by cleaned path
@@ -290,6 +297,9 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 		probs = append(probs, unknownKeyProblem(name, loc.key(u...), u))
 	}
 	probs = append(probs, k.validate(name, loc, l.KnownRule)...)
+	if l.Strict {
+		probs = append(probs, l.strictProblems(name, loc, &k)...)
+	}
 	if len(probs)+extra > 0 {
 		return nil, errors.Join(capProblems(name, probs, extra)...)
 	}
@@ -373,7 +383,61 @@ func mergeKits(parent, child *Kit, md *toml.MetaData) *Kit {
 	for _, list := range []*[]Hashtag{&out.Hashtags.Required, &out.Hashtags.Banned, &out.Hashtags.Known} {
 		*list = lastWins(*list, func(h Hashtag) string { return strings.ToLower(string(h)) })
 	}
+	dropBanned(out)
 	return out
+}
+
+// dropBanned removes a banned tag from the lists that ask for it, as a kit
+// merged over its parent holds them: a regency banning a tag its province
+// lists as known or required bans it, and the merged kit (what `kit check
+// --print` writes) must not both ask for and ban one tag.
+func dropBanned(k *Kit) {
+	banned := map[string]bool{}
+	for _, b := range k.Hashtags.Banned {
+		banned[strings.ToLower(string(b))] = true
+	}
+	if len(banned) == 0 {
+		return
+	}
+	keep := func(list []Hashtag) []Hashtag {
+		var out []Hashtag
+		for _, h := range list {
+			if !banned[strings.ToLower(string(h))] {
+				out = append(out, h)
+			}
+		}
+		if len(out) == len(list) {
+			return list
+		}
+		return out
+	}
+	// The maps and lists may still be the parent's own: copied, never
+	// changed in place.
+	k.Hashtags.Known, k.Hashtags.Required = keep(k.Hashtags.Known), keep(k.Hashtags.Required)
+	if k.Accounts != nil {
+		accounts := make(map[string]Account, len(k.Accounts))
+		for slug, a := range k.Accounts {
+			a.Hashtags = keep(a.Hashtags)
+			accounts[slug] = a
+		}
+		k.Accounts = accounts
+	}
+	if k.Platforms != nil {
+		platforms := make(map[string]Platform, len(k.Platforms))
+		for name, p := range k.Platforms {
+			p.Hashtags = keep(p.Hashtags)
+			platforms[name] = p
+		}
+		k.Platforms = platforms
+	}
+	campaigns := make([]Campaign, len(k.Campaigns))
+	for i, c := range k.Campaigns {
+		c.Hashtags = keep(c.Hashtags)
+		campaigns[i] = c
+	}
+	if k.Campaigns != nil {
+		k.Campaigns = campaigns
+	}
 }
 
 func mergeValue(p, c reflect.Value, md *toml.MetaData, key []string) reflect.Value {
