@@ -53,6 +53,8 @@ type Draft struct {
 
 	lineStarts []int
 	memo       sync.Map
+	// imageMarks holds the offsets of the "!" that open Markdown images.
+	imageMarks map[int]bool
 }
 
 // GreyImage is a small grey copy (luma 0-255, display orientation) of an
@@ -328,26 +330,41 @@ func (d *Draft) collectImages() {
 		d.addImage(ref, sp)
 	}
 	for i := 2; i < len(d.Tokens); i++ {
-		// "!" "[" ... "]" "(" target ")": the tokenizer made the target one token.
+		// "!" "[" ... "]" "(" target ")": the tokenizer made the target one
+		// token; "(" "<" target ">" ")" in the angle-bracket form.
 		t := d.Tokens[i]
-		if t.Kind != TokPath {
+		if t.Kind != TokPath && t.Kind != TokURL {
 			continue
 		}
-		if d.Tokens[i-1].Text != "(" || d.Tokens[i-2].Text != "]" {
+		k := i - 1
+		if d.Tokens[k].Text == "<" && k >= 2 {
+			k--
+		}
+		if d.Tokens[k].Text != "(" || d.Tokens[k-1].Text != "]" {
 			continue
 		}
 		// Walk back to the "[" and check for the "!" before it.
-		for j := i - 3; j >= 0 && j >= i-64; j-- {
+		for j := k - 2; j >= 0 && j >= k-63; j-- {
 			if d.Tokens[j].Text == "[" {
-				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start && !seen[t.Text] {
-					seen[t.Text] = true
-					d.addImage(t.Text, Span{t.Start, t.End})
+				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start {
+					if d.imageMarks == nil {
+						d.imageMarks = map[int]bool{}
+					}
+					d.imageMarks[d.Tokens[j-1].Start] = true
+					if t.Kind == TokPath && !seen[t.Text] {
+						seen[t.Text] = true
+						d.addImage(t.Text, Span{t.Start, t.End})
+					}
 				}
 				break
 			}
 		}
 	}
 }
+
+// ImageMark reports whether the "!" at offset off opens a Markdown image
+// ("![alt](poster.jpg)"): syntax, not an exclamation.
+func (d *Draft) ImageMark(off int) bool { return d.imageMarks[off] }
 
 // addImage attaches ref (collectImages skips names already attached).
 func (d *Draft) addImage(ref string, sp Span) {

@@ -134,3 +134,27 @@ func TestFrontMatterLinear(t *testing.T) {
 		t.Errorf("bytes scanned: %d for 1,000 ignores, %d for 2,000: not linear", a, b)
 	}
 }
+
+// TestAngleBracketImage: "![w](<foto baru.jpg>)" (CommonMark's form for a
+// target with spaces) attaches the image the brackets enclose, and its "!"
+// is image syntax.
+func TestAngleBracketImage(t *testing.T) {
+	src := "Lihat ![w](<foto baru.jpg>) dan ![v](<b.png> \"judul\") serta ![x](c.png)! Ayo!\n"
+	d, _ := ParseDraft("a.md", "/r/a.md", "/r", []byte(src))
+	var got []string
+	for _, im := range d.Images {
+		got = append(got, im.Ref+"="+d.Source[im.Span.Start:im.Span.End])
+	}
+	if strings.Join(got, " ") != "foto baru.jpg=foto baru.jpg b.png=b.png c.png=c.png" {
+		t.Errorf("images: %q", got)
+	}
+	var marks []bool
+	for _, tok := range d.Tokens {
+		if tok.Text == "!" {
+			marks = append(marks, d.ImageMark(tok.Start))
+		}
+	}
+	if len(marks) != 5 || !marks[0] || !marks[1] || !marks[2] || marks[3] || marks[4] {
+		t.Errorf("image marks among the five \"!\": %v", marks)
+	}
+}
