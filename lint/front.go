@@ -483,8 +483,8 @@ func (d *Draft) parseYAMLFront(openEnd, closeAt, closeEnd int, crlf bool) []prob
 		nl = "\r\n"
 	}
 	first.msg = Text{
-		ID: "selaras memakai front matter TOML di antara +++, bukan YAML di antara ---; ubah blok ini menjadi TOML (saran di bawah; --unsafe-fixes menuliskannya). Untuk pemeriksaan ini selaras membacanya sebagai TOML itu",
-		EN: "selaras uses TOML front matter between +++, not YAML between ---; convert this block to TOML (suggestion below; --unsafe-fixes writes it). For this check selaras reads it as that TOML"}
+		ID: "selaras memakai front matter TOML di antara +++, bukan YAML di antara ---; ubah blok ini menjadi TOML (lihat saran; --fix --unsafe-fixes menuliskannya). Untuk pemeriksaan ini selaras membacanya sebagai TOML itu",
+		EN: "selaras uses TOML front matter between +++, not YAML between ---; convert this block to TOML (see the suggestion; --fix --unsafe-fixes writes it). For this check selaras reads it as that TOML"}
 	first.sugg = oneLine
 	first.fix = &Fix{Span: Span{0, closeEnd}, Replacement: "+++" + nl + strings.Join(oneLine, nl) + nl + "+++" + nl}
 	return append([]problem{first}, d.decodeFront(tomlSrc, openEnd)...)
