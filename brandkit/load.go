@@ -268,7 +268,10 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 		// (the decoder's line for a bad value can be that of a later key).
 		first := tomlProblem(name, err)
 		probs := schemaProblems(name, string(src), loc)
-		if !slices.ContainsFunc(probs, func(e error) bool { p := e.(Problem); return p.Key == first.Key && p.Msg == first.Msg }) {
+		if !slices.ContainsFunc(probs, func(e error) bool {
+			p := e.(Problem)
+			return p.Key == first.Key && (p.Msg == first.Msg || p.Line == first.Line)
+		}) {
 			probs = append(probs, first)
 		}
 		sort.SliceStable(probs, func(i, j int) bool { return probs[i].(Problem).Line < probs[j].(Problem).Line })

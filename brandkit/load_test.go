@@ -378,3 +378,17 @@ func TestKitProblemsLinear(t *testing.T) {
 		t.Errorf("40,000 unknown keys: %d lines, ending %q", strings.Count(msg, "\n")+1, msg[max(0, len(msg)-80):])
 	}
 }
+
+// TestKitQuotedDate: a quoted campaign date is told in plain words, once
+// (not also as Go's time-parsing error), in both languages.
+func TestKitQuotedDate(t *testing.T) {
+	_, err := Parse("selaras.toml", []byte("[[campaigns]]\nhashtags = [\"#A\"]\nfrom = \"2025-09-25\"\nuntil = 2025-10-01\n"))
+	for lang, want := range map[string]string{
+		"id": "selaras.toml:3: campaigns.from: from adalah tanggal, ditulis tanpa tanda kutip: from = 2025-09-25",
+		"en": "selaras.toml:3: campaigns.from: from is a date, written without quotes: from = 2025-09-25",
+	} {
+		if got := Message(err, lang); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", lang, got, want)
+		}
+	}
+}

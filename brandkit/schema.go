@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +20,7 @@ import (
 // and every bad value, each with its line.
 
 var (
+	quotedDateRe        = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	textUnmarshalerType = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 	timeType            = reflect.TypeOf(time.Time{})
 	kitType             = reflect.TypeOf(Kit{})
@@ -147,7 +149,12 @@ func (w *schemaWalker) walk(v any, t reflect.Type, key []string, at string) {
 		w.walk(v, t.Elem(), key, at)
 	case reflect.Struct:
 		if t == timeType {
-			if _, ok := v.(time.Time); !ok {
+			if s, ok := v.(string); ok && quotedDateRe.MatchString(s) {
+				leaf := key[len(key)-1]
+				w.add(Problem{File: w.file, Line: w.loc.at(at), Key: name,
+					MsgID: fmt.Sprintf("%s adalah tanggal, ditulis tanpa tanda kutip: %s = %s", leaf, leaf, s),
+					Msg:   fmt.Sprintf("%s is a date, written without quotes: %s = %s", leaf, leaf, s)})
+			} else if _, ok := v.(time.Time); !ok {
 				wrong("time.Time")
 			}
 			return
