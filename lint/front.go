@@ -121,7 +121,7 @@ func (d *Draft) decodeFront(src string, base int) []problem {
 		off, text := lineAt(pe.Position.Line)
 		msg, contained := frontLineMessage(text, pe.Message)
 		probs = append(probs, problem{rule: "draft-front-matter", start: off, end: off + len(text), msg: msg})
-		if !contained || try+1 >= maxFrontRetries || pe.Position.Line < 1 || off < base {
+		if !contained || try+1 >= maxFrontRetries || pe.Position.Line < 1 || off < base || text == "" {
 			return probs // the rest cannot be read without guessing
 		}
 		// Blank the line (offsets stay) and read the rest.
@@ -338,6 +338,7 @@ func unquotedDate(s string) (string, bool) {
 var (
 	frontKeyLineRe = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$`)
 	frontYAMLish   = regexp.MustCompile(`^\s*([A-Za-z0-9_-]+)\s*:\s*(.*?)\s*$`)
+	bareWordRe     = regexp.MustCompile(`^[\pL\pN_./-]+$`)
 	bareNumberRe   = regexp.MustCompile(`^[+-]?[0-9_]+(\.[0-9_]+)?([eE][+-]?[0-9]+)?$`)
 )
 
@@ -356,10 +357,17 @@ func frontLineMessage(line, lib string) (Text, bool) {
 	}
 	m := frontKeyLineRe.FindStringSubmatch(line)
 	if m == nil {
+		if w := strings.TrimSuffix(strings.TrimSpace(line), ","); w != "" && bareWordRe.MatchString(w) {
+			// An entry of a list spread over lines: ["a",\n b\n].
+			return Tf("teks dalam daftar perlu tanda kutip: %q", "text in a list needs quotes: %q", w), false
+		}
 		return Tf("baris front matter ini tidak terbaca (%s); setiap baris berbentuk kunci = nilai",
 			"this front matter line cannot be read (%s); every line is key = value", lib), false
 	}
 	key, val := m[1], m[2]
+	if strings.Contains(lib, "already been defined") {
+		return Tf("%s ditulis dua kali; sisakan satu", "%s is written twice; keep one", key), true
+	}
 	balanced := strings.Count(val, "[")+strings.Count(val, "{") == strings.Count(val, "]")+strings.Count(val, "}") &&
 		!strings.Contains(val, `"""`) && !strings.Contains(val, "'''")
 	switch {

@@ -158,3 +158,45 @@ func TestAngleBracketImage(t *testing.T) {
 		t.Errorf("image marks among the five \"!\": %v", marks)
 	}
 }
+
+// TestFrontMatterOdd: odd blocks never panic, and each bad line is told
+// once.
+func TestFrontMatterOdd(t *testing.T) {
+	for _, src := range []string{
+		"+++\n\"\n+++\nx\n", "+++\n[\n+++\nx\n", "+++\nimages = [\n\"a\",\nb\n]\n+++\nx\n", "+++\na = \"\"\"\n+++\nx\n",
+		"+++\r\nplatform = instagram\r\naccount = 5\r\n+++\r\nx\r\n", "+++\n=\n+++\nx\n", "+++\nx = 1\nx = 2\n+++\nx\n",
+		"+++\nignore = 5\npillars = [1, \"a\"]\ndate = 5\n+++\nx\n", "+++\n[[ignore]]\nrule = 1\nfoo = \"x\"\n+++\nx\n",
+		"---\na: |\n  x\n---\nx\n", "---\n- a\n---\nx\n", "---\na: [\"x\", 'y''z', 3, 2025-01-02T08:00+0700]\n---\nx\n",
+		"---\r\nplatform: instagram\r\n---\r\nx\r\n", "+++\nplatform = instagram\nplatform = x\n+++\nx\n",
+	} {
+		d, probs := ParseDraft("a.md", "/r/a.md", "/r", []byte(src))
+		seen := map[string]bool{}
+		for _, p := range probs {
+			if p.start < 0 || p.end > len(d.Source) || p.start > p.end {
+				t.Errorf("%q: span %d-%d outside the source", src, p.start, p.end)
+			}
+			k := strconv.Itoa(p.start) + p.msg.EN
+			if seen[k] {
+				t.Errorf("%q: told twice: %s", src, p.msg.EN)
+			}
+			seen[k] = true
+			if p.msg.ID == "" || p.msg.EN == "" {
+				t.Errorf("%q: a message lacks a language: %+v", src, p.msg)
+			}
+		}
+		if len(probs) > maxFrontRetries+maxFrontProblems+1 {
+			t.Errorf("%q: %d problems", src, len(probs))
+		}
+	}
+}
+
+// TestFrontMatterListAndTwice: an unquoted list entry and a key written
+// twice, in plain words.
+func TestFrontMatterListAndTwice(t *testing.T) {
+	_, id, en := frontProblems(t, "+++\nimages = [\n\"a.jpg\",\nb.jpg,\n]\n+++\nHalo.\n")
+	wantLines(t, id, []string{`4: teks dalam daftar perlu tanda kutip: "b.jpg"`})
+	wantLines(t, en, []string{`4: text in a list needs quotes: "b.jpg"`})
+	_, id, en = frontProblems(t, "+++\nplatform = \"x\"\nplatform = \"y\"\n+++\nHalo.\n")
+	wantLines(t, id, []string{`3: platform ditulis dua kali; sisakan satu`})
+	wantLines(t, en, []string{`3: platform is written twice; keep one`})
+}
