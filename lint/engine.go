@@ -340,7 +340,7 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		fr.Draft = d
 		stopped := false
 		for _, p := range probs {
-			f := Finding{Rule: p.rule, Span: Span{p.start, p.end}, FileLevel: p.file, Message: p.msg}
+			f := Finding{Rule: p.rule, Span: Span{p.start, p.end}, FileLevel: p.file, Message: p.msg, Suggestions: p.sugg, Fix: p.fix}
 			if p.rule != "draft-front-matter" {
 				stopped = true
 			}
