@@ -35,6 +35,8 @@ const (
 	MemPer   Prefix = "memper" // meN- + per-: memperbaiki
 	DiPer    Prefix = "diper"  // di- + per-: diperbaiki
 	KeBer    Prefix = "keber"  // ke- + ber-: keberhasilan
+	KeTer    Prefix = "keter"  // ke- + ter-: ketersediaan, keterlibatan
+	BerKe    Prefix = "berke"  // ber- + ke-an: berkelanjutan, berkeadilan
 	PemBer   Prefix = "pember" // peN- + ber-: pemberdayaan
 )
 
@@ -58,7 +60,7 @@ func (f Form) Nominal() bool {
 		return false
 	}
 	switch f.Prefix {
-	case PeN, Pe, Per, Ke, PemBer, KeBer:
+	case PeN, Pe, Per, Ke, PemBer, KeBer, KeTer:
 		return true
 	}
 	return false
@@ -116,6 +118,8 @@ func fits(f Form) bool {
 		return false
 	case (f.Prefix == Ke || f.Prefix == KeBer) && f.Suffix == "kan":
 		return false
+	case (f.Prefix == KeTer || f.Prefix == BerKe) && f.Suffix != "an":
+		return false // ke-ter- and ber-ke- come with -an: ketersediaan, berkelanjutan
 	}
 	return true
 }
@@ -200,7 +204,7 @@ func splitPrefix(w string) []prefixSplit {
 	for _, c := range []struct {
 		written string
 		p       Prefix
-	}{{"memper", MemPer}, {"mempel", MemPer}, {"diper", DiPer}, {"dipel", DiPer}, {"keber", KeBer}, {"kebel", KeBer}, {"pember", PemBer}, {"pembel", PemBer}} {
+	}{{"memper", MemPer}, {"mempel", MemPer}, {"diper", DiPer}, {"dipel", DiPer}, {"keber", KeBer}, {"kebel", KeBer}, {"pember", PemBer}, {"pembel", PemBer}, {"keter", KeTer}, {"berke", BerKe}} {
 		rest, ok := strings.CutPrefix(w, c.written)
 		if ok && (!strings.HasSuffix(c.written, "l") || strings.HasPrefix(rest, "ajar")) {
 			add(c.p, rest, true) // the -l forms only before ajar: mempelajari
@@ -258,7 +262,7 @@ func nasal(w, base string, p Prefix) []prefixSplit {
 	switch {
 	case strings.HasPrefix(rest, "nge") && len(rest) > 3:
 		add(rest[3:], true) // menge- on one-syllable roots: mengecat
-		add(rest[2:], true) // meng- + e…: mengekspor
+		fallthrough         // meng- + e…: mengekspor; k dropped: mengelola ← kelola
 	case strings.HasPrefix(rest, "ng"):
 		r := rest[2:]
 		add(r, true) // vowel, g, h, kh…: mengambil, menggali
@@ -378,6 +382,10 @@ func prefixed(p Prefix, root string) string {
 		return "di" + prefixed(Per, root)
 	case KeBer:
 		return "ke" + prefixed(Ber, root)
+	case KeTer:
+		return "ke" + prefixed(Ter, root)
+	case BerKe:
+		return "berke" + root
 	case PemBer:
 		return "pem" + prefixed(Ber, root)
 	}

@@ -25,6 +25,10 @@ func show(f Form) string {
 func TestAnalyzeBest(t *testing.T) {
 	cases := map[string]string{
 		"menerapkan":          "meN+terap+kan",
+		"mengelola":           "meN+kelola+",
+		"pengendalian":        "peN+kendali+an",
+		"ketersediaan":        "keter+sedia+an",
+		"berkelanjutan":       "berke+lanjut+an",
 		"diterapkan":          "di+terap+kan",
 		"penerapan":           "peN+terap+an",
 		"pelaksanaan":         "peN+laksana+an",
