@@ -11,6 +11,7 @@ import (
 	"github.com/selaras/selaras/rules/length"
 	"github.com/selaras/selaras/rules/narrative"
 	"github.com/selaras/selaras/rules/neutrality"
+	"github.com/selaras/selaras/rules/spelling"
 	"github.com/selaras/selaras/rules/term"
 	"github.com/selaras/selaras/rules/tone"
 )
@@ -22,6 +23,7 @@ func All() []*lint.Rule {
 	list = append(list,
 		jargon.Rule,
 		term.Rule,
+		spelling.Rule,
 		tone.Passive,
 		tone.SentenceLength,
 		tone.Shouting,
