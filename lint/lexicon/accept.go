@@ -12,7 +12,7 @@ import (
 // # starts a comment) that neither spelling nor the loanword check
 // reports in drafts of that folder and the folders below it, up to the
 // content root.
-const AcceptFile = ".selaras-accept.txt"
+const AcceptFile = ".selaras-accept"
 
 // maxAcceptBytes bounds an accept file: a word list, never megabytes.
 const maxAcceptBytes = 1 << 20

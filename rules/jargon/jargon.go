@@ -16,14 +16,14 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Hindari jargon birokrasi", EN: "Avoid bureaucratic jargon"},
 		Why: lint.Text{
-			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\".",
-			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\"."},
+			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Kata Inggris di tengah kalimat berbahasa Indonesia dikenali lewat kamus bahasa Inggris dan Indonesia, juga bila berimbuhan (\"di-review\", \"mengupdate\"): yang punya padanan Badan Bahasa diberi padanannya (\"feedback\" → \"umpan balik\"), yang tidak dilaporkan sebagai istilah asing (info).",
+			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". English words inside Indonesian sentences are found through an English and an Indonesian lexicon, with Indonesian affixes too (\"di-review\", \"mengupdate\"): those with a Badan Bahasa equivalent get it (\"feedback\" → \"umpan balik\"), the others are reported as a foreign term (info)."},
 		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran dan frasanya ditulis persis seperti di kit, perbaikannya aman dan diterapkan oleh --fix; bentuk berimbuhan hanya diberi saran.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion and the phrase is written as the kit lists it, the fix is safe and --fix applies it; an affixed form only gets the suggestion."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[jargon]]", "[stemming] protect"},
+		KitKeys:   []string{"[[jargon]]", "[stemming] protect", "[loanwords] accept", "[loanwords] equivalents", ".selaras-accept"},
 	},
 	Check: check,
 }
@@ -45,6 +45,9 @@ func check(p *lint.Pass) error {
 	m.Find(p.Draft, func(mt lint.Match) {
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
+		if accepted(p, written) {
+			return
+		}
 		f := lint.Finding{
 			Span:        mt.Span,
 			Match:       written,
@@ -61,6 +64,7 @@ func check(p *lint.Pass) error {
 		}
 		p.Report(f)
 	})
+	checkLoanwords(p, m)
 	return nil
 }
 
