@@ -27,6 +27,22 @@ func Accepted(abs, root string) map[string]bool {
 		return nil
 	}
 	dir := filepath.Dir(abs)
+	key := acceptKey{dir, root}
+	if v, ok := acceptMerged.Load(key); ok {
+		return v.(map[string]bool)
+	}
+	out := merged(dir, root)
+	acceptMerged.Store(key, out)
+	return out
+}
+
+type acceptKey struct{ dir, root string }
+
+// acceptMerged holds, per folder and content root, the words of all the
+// accept files that apply there: a draft's rules ask many times.
+var acceptMerged sync.Map
+
+func merged(dir, root string) map[string]bool {
 	var out map[string]bool
 	for i := 0; i < 64; i++ {
 		for w := range readAccept(dir) {

@@ -51,12 +51,25 @@ func Indonesian(word string) []Form {
 // IsIndonesian reports whether word is an Indonesian root or a root with
 // standard Indonesian affixes.
 func IsIndonesian(word string) bool {
-	for _, f := range Indonesian(word) {
-		if f.Standard {
-			return true
+	if v, ok := idKnown.m.Load(word); ok {
+		return v.(bool)
+	}
+	if fs, ok := idCache.m.Load(word); ok {
+		return len(fs.([]Form)) > 0 && fs.([]Form)[0].Standard
+	}
+	known := KnownID(word) || Standard(word, KnownID)
+	if idKnown.n.Load() < maxCached {
+		if _, loaded := idKnown.m.LoadOrStore(strings.Clone(word), known); !loaded {
+			idKnown.n.Add(1)
 		}
 	}
-	return false
+	return known
+}
+
+// idKnown caches IsIndonesian's answers (a bool per word).
+var idKnown struct {
+	m sync.Map
+	n atomic.Int64
 }
 
 // English is Analyze(word, KnownEN), cached per word: an English word,

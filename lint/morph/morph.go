@@ -76,16 +76,35 @@ func (f Form) Affixed() bool { return f.Prefix != "" || f.Suffix != "" || f.Clit
 // meng-update) is analysed without the hyphen. Nil when no root is known.
 func Analyze(word string, known func(string) bool) []Form {
 	var out []Form
-	add := func(f Form) {
+	analyze(word, known, func(f Form) bool {
 		for _, g := range out {
 			if g == f {
-				return
+				return true
 			}
 		}
 		out = append(out, f)
-	}
-	if known(word) {
-		add(Form{Root: word, Standard: true})
+		return true
+	})
+	sortForms(out)
+	return out
+}
+
+// Standard reports whether word is a root that known accepts, bare or with
+// standard affixes: Analyze's question without the list, stopping at the
+// first standard form.
+func Standard(word string, known func(string) bool) bool {
+	found := false
+	analyze(word, known, func(f Form) bool {
+		found = f.Standard
+		return !found
+	})
+	return found
+}
+
+// analyze calls yield with each form of word until it returns false.
+func analyze(word string, known func(string) bool, yield func(Form) bool) {
+	if known(word) && !yield(Form{Root: word, Standard: true}) {
+		return
 	}
 	for _, c := range splitClitics(word) {
 		for _, s := range splitSuffix(c.base) {
@@ -100,12 +119,12 @@ func Analyze(word string, known func(string) bool) []Form {
 				if !f.Affixed() {
 					continue // the bare word was tried first
 				}
-				add(f)
+				if !yield(f) {
+					return
+				}
 			}
 		}
 	}
-	sortForms(out)
-	return out
 }
 
 // fits rules out analyses whose affixes do not combine: a suffix -i on a

@@ -72,12 +72,15 @@ func (c *loanConfig) equivalents(phrase string) []string {
 // root is the English root (review for di-review).
 func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool) (root string, ok bool) {
 	w := t.Lower
-	if len(w) < 3 || c.accept[w] || files[w] || c.terms[w] || !plainWord(d, t) {
+	if len(w) < 3 || c.accept[w] || files[w] || c.terms[w] || morph.IsIndonesian(w) {
 		return "", false
 	}
-	if morph.IsIndonesian(w) {
-		return "", false
-	}
+	// plainWord last: it searches the line for italics.
+	defer func() {
+		if ok && !plainWord(d, t) {
+			root, ok = "", false
+		}
+	}()
 	if pre, rest, hyph := strings.Cut(w, "-"); hyph {
 		switch {
 		case hyphenPrefix[pre] && !strings.Contains(rest, "-"):

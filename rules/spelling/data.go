@@ -23,6 +23,7 @@ type tables struct {
 	places    map[string]bool
 	compounds map[string]string   // wrong form -> right form
 	bound     map[string][]string // bound form -> the words it joins (nil: any)
+	pairStart map[string]bool     // first words of the two-word checks: di, bound forms, compounds
 }
 
 var (
@@ -49,6 +50,15 @@ func data() *tables {
 		for _, l := range lines(boundText) {
 			form, words, _ := strings.Cut(l, "\t")
 			tbl.bound[form] = strings.Fields(words)
+		}
+		tbl.pairStart = map[string]bool{"di": true}
+		for form := range tbl.bound {
+			tbl.pairStart[form] = true
+		}
+		for wrong := range tbl.compounds {
+			if first, _, two := strings.Cut(wrong, " "); two {
+				tbl.pairStart[first] = true
+			}
 		}
 	})
 	return &tbl

@@ -1,6 +1,10 @@
 package spelling
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/selaras/selaras/lint/morph"
+)
 
 func TestDistance(t *testing.T) {
 	cases := []struct {
@@ -60,4 +64,60 @@ func TestCandidates(t *testing.T) {
 			t.Errorf("candidates(%q) = %v, want none", w, got)
 		}
 	}
+}
+
+func TestOneEdit(t *testing.T) {
+	yes := [][2]string{{"una", "guna"}, {"rumah", "rumha"}, {"kantor", "kantr"}, {"abc", "abd"}, {"ab", "ba"}, {"pemerintah", "pemerintha"}}
+	no := [][2]string{{"abc", "abc"}, {"abc", "cba"}, {"rumah", "rumahku"}, {"kantor", "kontar"}}
+	for _, p := range yes {
+		if !oneEdit(p[0], p[1]) || !oneEdit(p[1], p[0]) {
+			t.Errorf("oneEdit(%q, %q) = false, want true", p[0], p[1])
+		}
+	}
+	for _, p := range no {
+		if oneEdit(p[0], p[1]) {
+			t.Errorf("oneEdit(%q, %q) = true, want false", p[0], p[1])
+		}
+	}
+}
+
+// TestKnownEdits holds the fast search to the plain one: every root one
+// edit away, whatever the position of the edit.
+func TestKnownEdits(t *testing.T) {
+	for _, s := range []string{"una", "pemerintha", "rumha", "ksntor", "masyarakta", "aplikas"} {
+		want := map[string]bool{}
+		for _, c := range slowEdits(s) {
+			if morph.KnownID(c) && c != s {
+				want[c] = true
+			}
+		}
+		got := knownEdits(s)
+		if len(got) != len(want) {
+			t.Errorf("knownEdits(%q) = %v, want %v", s, got, want)
+		}
+		for _, g := range got {
+			if !want[g] {
+				t.Errorf("knownEdits(%q) has %q, not one edit away", s, g)
+			}
+		}
+	}
+}
+
+func slowEdits(s string) []string {
+	var out []string
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			out = append(out, s[:i]+s[i+1:])
+			if i+1 < len(s) {
+				out = append(out, s[:i]+string(s[i+1])+string(s[i])+s[i+2:])
+			}
+			for _, c := range alphabet {
+				out = append(out, s[:i]+string(c)+s[i+1:])
+			}
+		}
+		for _, c := range alphabet {
+			out = append(out, s[:i]+string(c)+s[i:])
+		}
+	}
+	return out
 }

@@ -43,16 +43,23 @@ func check(p *lint.Pass) error {
 		if t.Kind != lint.TokWord {
 			continue
 		}
-		start := d.SentenceStart(t.Start)
 		sh := shapeOf(t.Text)
-		if sh == other || sh == capital && !start {
+		if sh == other {
 			continue
 		}
-		if j := nextWord(d, i); j > 0 && shapeOf(toks[j].Text) == lower {
-			if f, ok := pair(t, &toks[j], start, own); ok {
-				p.Report(f)
-				i = j
-				continue
+		// A capital is right only at the start of a sentence; there the
+		// fix keeps it. A lower-case word needs no such care.
+		start := sh == capital && d.SentenceStart(t.Start)
+		if sh == capital && !start {
+			continue
+		}
+		if data().pairStart[t.Lower] {
+			if j := nextWord(d, i); j > 0 && shapeOf(toks[j].Text) == lower {
+				if f, ok := pair(t, &toks[j], start, own); ok {
+					p.Report(f)
+					i = j
+					continue
+				}
 			}
 		}
 		if skip(t.Lower) {

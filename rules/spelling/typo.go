@@ -3,7 +3,10 @@ package spelling
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
+	"github.com/selaras/selaras/lint/lexicon"
 	"github.com/selaras/selaras/lint/morph"
 )
 
@@ -38,10 +41,33 @@ const minLetters = 5
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz"
 
-// candidates returns the Indonesian words closest to word (lower case,
+// candidateCache keeps candidates' answers per word for the run (a
+// corpus repeats its unknown words); it stops growing at maxCached words.
+var (
+	candidateCache sync.Map
+	cachedWords    atomic.Int64
+)
+
+const maxCached = 50_000
+
+// candidates is nearest, cached per word.
+func candidates(word string) []string {
+	if v, ok := candidateCache.Load(word); ok {
+		return v.([]string)
+	}
+	c := nearest(word)
+	if cachedWords.Load() < maxCached {
+		if _, loaded := candidateCache.LoadOrStore(strings.Clone(word), c); !loaded {
+			cachedWords.Add(1)
+		}
+	}
+	return c
+}
+
+// nearest returns the Indonesian words closest to word (lower case,
 // letters a-z only), best first, or nil when none is close enough or too
 // many are.
-func candidates(word string) []string {
+func nearest(word string) []string {
 	limit := allowed(len(word))
 	if limit == 0 {
 		return nil
@@ -63,23 +89,21 @@ func candidates(word string) []string {
 		}
 	}
 	splits := morph.Analyze(word, func(string) bool { return true })
-	tried := map[string]bool{}
+	// The known roots one edit away from each distinct root of a split,
+	// then every split with that root re-inflected on them.
+	near := map[string][]string{}
 	for _, f := range splits {
 		if len(f.Root) < 3 {
 			continue
 		}
-		key := string(f.Prefix) + "|" + f.Root + "|" + f.Suffix + "|" + f.Clitic
-		if tried[key] {
-			continue
+		if _, done := near[f.Root]; !done {
+			near[f.Root] = knownEdits(f.Root)
 		}
-		tried[key] = true
-		edits(f.Root, func(root string) {
-			if morph.KnownID(root) {
-				g := f
-				g.Root, g.Standard = root, true
-				consider(g)
-			}
-		})
+		for _, root := range near[f.Root] {
+			g := f
+			g.Root, g.Standard = root, true
+			consider(g)
+		}
 	}
 	if len(found) == 0 {
 		return nil
@@ -98,23 +122,69 @@ func candidates(word string) []string {
 	return out
 }
 
-// edits calls yield with every string one edit away from s.
-func edits(s string, yield func(string)) {
-	for i := 0; i < len(s); i++ {
-		yield(s[:i] + s[i+1:]) // delete
-		if i+1 < len(s) && s[i] != s[i+1] {
-			yield(s[:i] + string(s[i+1]) + string(s[i]) + s[i+2:]) // swap
-		}
-		for _, c := range alphabet {
-			if byte(c) != s[i] {
-				yield(s[:i] + string(c) + s[i+1:]) // replace
-			}
+// knownEdits returns the roots of the lexicon one edit (a letter deleted,
+// inserted or replaced, or two neighbours swapped) away from s. Edits in
+// the first two letters are looked up one by one; for the others, the
+// lexicon's words that share s's first two letters are compared with s,
+// which is a few hundred comparisons instead of thousands of look-ups.
+func knownEdits(s string) []string {
+	var out []string
+	seen := map[string]bool{s: true}
+	add := func(w string) {
+		if !seen[w] && morph.KnownID(w) {
+			seen[w] = true
+			out = append(out, w)
 		}
 	}
-	for i := 0; i <= len(s); i++ {
-		for _, c := range alphabet {
-			yield(s[:i] + string(c) + s[i:]) // insert
+	for i := 0; i < 2 && i <= len(s); i++ {
+		if i < len(s) {
+			add(s[:i] + s[i+1:]) // delete
+			if i+1 < len(s) {
+				add(s[:i] + string(s[i+1]) + string(s[i]) + s[i+2:]) // swap
+			}
+			for _, c := range alphabet {
+				if byte(c) != s[i] {
+					add(s[:i] + string(c) + s[i+1:]) // replace
+				}
+			}
 		}
+		for _, c := range alphabet {
+			add(s[:i] + string(c) + s[i:]) // insert
+		}
+	}
+	if len(s) >= 2 {
+		lexicon.Indonesian.WithPrefix(s[:2], func(w string) bool {
+			if !seen[w] && oneEdit(s, w) {
+				seen[w] = true
+				out = append(out, w)
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// oneEdit reports whether a and b differ by exactly one deletion,
+// insertion, replacement or swap of neighbours.
+func oneEdit(a, b string) bool {
+	la, lb := len(a), len(b)
+	if la-lb > 1 || lb-la > 1 || a == b {
+		return false
+	}
+	i := 0
+	for i < la && i < lb && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case la == lb:
+		if a[i+1:] == b[i+1:] {
+			return true // replace
+		}
+		return i+1 < la && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:] // swap
+	case la > lb:
+		return a[i+1:] == b[i:]
+	default:
+		return a[i:] == b[i+1:]
 	}
 }
 
