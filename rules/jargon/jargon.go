@@ -42,7 +42,9 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 
 func check(p *lint.Pass) error {
 	m := matcher(p.Kit)
+	var found []lint.Span // for checkLoanwords
 	m.Find(p.Draft, func(mt lint.Match) {
+		found = append(found, mt.Span)
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
 		if accepted(p, written) {
@@ -64,7 +66,7 @@ func check(p *lint.Pass) error {
 		}
 		p.Report(f)
 	})
-	checkLoanwords(p, m)
+	checkLoanwords(p, found)
 	return nil
 }
 

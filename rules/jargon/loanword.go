@@ -144,10 +144,9 @@ func italic(d *lint.Draft, t *lint.Token) bool {
 	return stars%2 == 1 || under%2 == 1
 }
 
-// checkLoanwords reports English words and phrases. m is the jargon
-// dictionary, run again (only on a draft with a loanword) so that what it
-// reports is not reported twice.
-func checkLoanwords(p *lint.Pass, m *lint.Matcher) {
+// checkLoanwords reports English words and phrases; taken are the spans the
+// jargon dictionary matched, not reported twice.
+func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 	d := p.Draft
 	c := loanSettings(p.Kit)
 	files := lexicon.Accepted(d.Abs, d.Root)
@@ -206,8 +205,6 @@ func checkLoanwords(p *lint.Pass, m *lint.Matcher) {
 	if len(runs) == 0 {
 		return
 	}
-	var taken []lint.Span
-	m.Find(d, func(mt lint.Match) { taken = append(taken, mt.Span) })
 	overlaps := func(s lint.Span) bool {
 		for _, t := range taken {
 			if s.Start < t.End && t.Start < s.End {

@@ -20,11 +20,11 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Periksa ejaan", EN: "Check spelling"},
 		Why: lint.Text{
-			ID: "Salah ketik di unggahan resmi mudah ditangkap layar dan disebarkan warga. Aturan ini mengenali kata dasar bahasa Indonesia beserta semua bentuk berimbuhannya, lalu melaporkan kata yang tidak dikenal tetapi hanya selisih satu ketukan dari kata yang dikenal (\"pemerintha\" → \"pemerintah\"). Bentuk yang menyalahi kaidah juga dilaporkan: k/p/t/s yang tidak luluh (\"mentaati\" → \"menaati\"), di- yang dipisah (\"di sosialisasikan\"), di yang digabung dengan tempat atau waktu (\"dikantor\"), kata kerja -isir (\"dikoordinir\"), gabungan kata dan bentuk terikat (\"kerjasama\", \"pasca banjir\"). Nama, kata berhuruf kapital di tengah kalimat, akronim, angka, tagar, mention, tautan, istilah kit dan kata yang diterima kit tidak pernah dianggap salah.",
-			EN: "A typo in an official post is easily screenshot and shared by citizens. This rule knows Indonesian root words and all their affixed forms, and reports a word it does not know that is one keystroke away from one it does (\"pemerintha\" → \"pemerintah\"). Forms that break the spelling rules are reported too: k/p/t/s kept after meN-/peN- (\"mentaati\" → \"menaati\"), the prefix di- written apart (\"di sosialisasikan\"), the preposition di written together with a place or time (\"dikantor\"), -isir verbs (\"dikoordinir\"), compounds and bound forms (\"kerjasama\", \"pasca banjir\"). Names, capitalised words inside a sentence, acronyms, numbers, hashtags, mentions, links, the kit's terms and the words the kit accepts are never misspellings."},
-		Bad:       "Pemerintha kota mengajak warga mentaati aturan yang di sosialisasikan dikantor kecamatan.",
-		Good:      "Pemerintah kota mengajak warga menaati aturan yang disosialisasikan di kantor kecamatan.",
-		Fix:       lint.Text{ID: "Salah ketik hanya diberi saran (\"mungkin maksudnya ...?\"): penulis yang memilih. Bentuk yang menyalahi kaidah dengan satu perbaikan pasti (mentaati → menaati, dikantor → di kantor, kerjasama → kerja sama) diperbaiki aman oleh --fix. Nama lokal dan istilah daerah: tambahkan ke [spelling] accept atau ke berkas .selaras-accept.", EN: "A typo only gets a suggestion (\"mungkin maksudnya ...?\"): the writer chooses. A form that breaks a spelling rule and has one certain correction (mentaati → menaati, dikantor → di kantor, kerjasama → kerja sama) is fixed safely by --fix. Local names and regional words: add them to [spelling] accept or to a .selaras-accept file."},
+			ID: "Salah ketik di unggahan resmi mudah ditangkap layar dan disebarkan warga. Aturan ini mengenali kata dasar bahasa Indonesia beserta semua bentuk berimbuhannya, lalu melaporkan kata yang tidak dikenal tetapi hanya selisih satu ketukan dari kata yang dikenal (\"mengunakan\" → \"menggunakan\"). Bentuk yang menyalahi kaidah juga dilaporkan: k/p/t/s yang tidak luluh (\"mensinergikan\" → \"menyinergikan\"), di- yang dipisah (\"di sosialisasikan\"), di yang digabung dengan tempat atau waktu (\"dikantor\"), kata kerja -isir (\"dikoordinir\"), gabungan kata dan bentuk terikat (\"kerjasama\", \"pasca banjir\"). Nama dan kata berhuruf kapital (juga di awal kalimat), akronim, angka, tagar, mention, tautan, istilah kit dan kata yang diterima kit tidak pernah dianggap salah.",
+			EN: "A typo in an official post is easily screenshot and shared by citizens. This rule knows Indonesian root words and all their affixed forms, and reports a word it does not know that is one keystroke away from one it does (\"mengunakan\" → \"menggunakan\"). Forms that break the spelling rules are reported too: k/p/t/s kept after meN-/peN- (\"mensinergikan\" → \"menyinergikan\"), the prefix di- written apart (\"di sosialisasikan\"), the preposition di written together with a place or time (\"dikantor\"), -isir verbs (\"dikoordinir\"), compounds and bound forms (\"kerjasama\", \"pasca banjir\"). Names and capitalised words (at the start of a sentence too), acronyms, numbers, hashtags, mentions, links, the kit's terms and the words the kit accepts are never misspellings."},
+		Bad:       "Warga bisa mengunakan aplikasi yang di sosialisasikan dikantor kecamatan.",
+		Good:      "Warga bisa menggunakan aplikasi yang disosialisasikan di kantor kecamatan.",
+		Fix:       lint.Text{ID: "Salah ketik hanya diberi saran (\"mungkin maksudnya ...?\"): penulis yang memilih. Bentuk yang menyalahi kaidah dengan satu perbaikan pasti (mensinergikan → menyinergikan, dikantor → di kantor, kerjasama → kerja sama) diperbaiki aman oleh --fix. Nama lokal dan istilah daerah: tambahkan ke [spelling] accept atau ke berkas .selaras-accept.", EN: "A typo only gets a suggestion (\"mungkin maksudnya ...?\"): the writer chooses. A form that breaks a spelling rule and has one certain correction (mensinergikan → menyinergikan, dikantor → di kantor, kerjasama → kerja sama) is fixed safely by --fix. Local names and regional words: add them to [spelling] accept or to a .selaras-accept file."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
 		KitKeys:   []string{"[spelling] accept", ".selaras-accept"},
@@ -65,13 +65,17 @@ func check(p *lint.Pass) error {
 		if skip(t.Lower) {
 			continue
 		}
-		if f, ok := single(t, start); ok {
+		known := morph.IsIndonesian(t.Lower)
+		if f, ok := single(t, start, known); ok {
 			p.Report(f)
 			continue
 		}
 		if sh == capital {
 			// A capitalised word, even the first of a sentence, may be a
 			// name (Bontang, Idrus): not checked for typos.
+			continue
+		}
+		if known {
 			continue
 		}
 		if f, ok := typo(t); ok {
@@ -174,7 +178,7 @@ func diVerb(w string) bool {
 }
 
 // single checks one word against the spelling rules of its affixes.
-func single(t *lint.Token, start bool) (lint.Finding, bool) {
+func single(t *lint.Token, start, known bool) (lint.Finding, bool) {
 	w := t.Lower
 	tb := data()
 	report := func(right string, safe bool, msg lint.Text) (lint.Finding, bool) {
@@ -202,7 +206,7 @@ func single(t *lint.Token, start bool) (lint.Finding, bool) {
 			return report(right, true, lint.Tf("%q: di sebagai kata depan ditulis terpisah dari tempat atau waktu: %q", "%q: the preposition di is written apart from the place or time: %q", w, right))
 		}
 	}
-	if morph.IsIndonesian(w) {
+	if known {
 		return lint.Finding{}, false
 	}
 	if right, ok := isir(w); ok {
@@ -268,13 +272,14 @@ func isir(w string) (string, bool) {
 	return morph.Inflect(f), true
 }
 
-// typo reports a word unknown to the lexicons and close to a known one.
+// typo reports a word unknown to the lexicons (the caller checked the
+// Indonesian one) and close to a known one.
 func typo(t *lint.Token) (lint.Finding, bool) {
 	w := t.Lower
 	if len(w) < minLetters || strings.Contains(w, "-") || !isASCIILetters(w) {
 		return lint.Finding{}, false
 	}
-	if morph.IsIndonesian(w) || len(morph.English(w)) > 0 || colloquial(w) {
+	if len(morph.English(w)) > 0 || colloquial(w) {
 		return lint.Finding{}, false // English: the jargon rule's loanwords
 	}
 	cands := candidates(w)
