@@ -148,6 +148,9 @@ func italic(d *lint.Draft, t *lint.Token) bool {
 // jargon dictionary matched, not reported twice.
 func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 	d := p.Draft
+	if informal(d) {
+		return
+	}
 	c := loanSettings(p.Kit)
 	files := lexicon.Accepted(d.Abs, d.Root)
 	toks := d.Tokens
@@ -366,4 +369,34 @@ func accepted(p *lint.Pass, written string) bool {
 		return true
 	}
 	return false
+}
+
+// informalWords mark informal, spoken Indonesian (pronouns, negations and
+// particles of Jakarta speech). Invitations that formal posts use too
+// (yuk, ayo) are not among them.
+var informalWords = map[string]bool{
+	"aku": true, "gue": true, "gua": true, "gw": true, "lo": true, "lu": true, "elo": true,
+	"nggak": true, "ngga": true, "gak": true, "enggak": true, "engga": true, "ga": true,
+	"banget": true, "sih": true, "dong": true, "deh": true, "kok": true, "nih": true,
+	"tuh": true, "aja": true, "udah": true, "kayak": true, "bikin": true, "bareng": true,
+	"pengen": true, "gimana": true, "gitu": true, "gini": true, "emang": true, "kalo": true,
+}
+
+// informal reports whether the draft is written in informal speech: two
+// marker words or more, and at least one word in fifty. There English
+// words are the register's own code-mixing, not a formal post's
+// borrowing, and the loanword check stays silent.
+func informal(d *lint.Draft) bool {
+	words, marks := 0, 0
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind != lint.TokWord {
+			continue
+		}
+		words++
+		if informalWords[t.Lower] {
+			marks++
+		}
+	}
+	return marks >= 2 && marks*50 >= words
 }
