@@ -44,7 +44,7 @@ const (
 type Form struct {
 	Prefix Prefix
 	Root   string
-	Suffix string // "", "kan", "an" or "i"
+	Suffix string // "", "kan", "an", "i", or the noun suffixes "wan" and "wati"
 	Clitic string // "", a possessive (nya, ku, mu), a particle (lah, kah, pun) or both
 	// Standard is false when the written word breaks a spelling rule of
 	// its prefix: k, p, t or s kept after meN-/peN- before a vowel
@@ -137,6 +137,8 @@ func fits(f Form) bool {
 		return false
 	case (f.Prefix == Ke || f.Prefix == KeBer) && f.Suffix == "kan":
 		return false
+	case (f.Suffix == "wan" || f.Suffix == "wati") && f.Prefix != NoPrefix:
+		return false // -wan and -wati make nouns of a bare root: wartawan, relawan
 	case (f.Prefix == KeTer || f.Prefix == BerKe) && f.Suffix != "an":
 		return false // ke-ter- and ber-ke- come with -an: ketersediaan, berkelanjutan
 	}
@@ -196,7 +198,7 @@ type suffixSplit struct{ base, suffix string }
 
 func splitSuffix(w string) []suffixSplit {
 	out := []suffixSplit{{w, ""}}
-	for _, s := range []string{"kan", "an", "i"} {
+	for _, s := range []string{"kan", "an", "i", "wan", "wati"} {
 		if b, ok := strings.CutSuffix(w, s); ok && len(b) >= 2 {
 			out = append(out, suffixSplit{b, s})
 		}

@@ -26,6 +26,8 @@ func TestAnalyzeBest(t *testing.T) {
 	cases := map[string]string{
 		"menerapkan":          "meN+terap+kan",
 		"mengelola":           "meN+kelola+",
+		"wartawan":            "+warta+wan",
+		"relawan":             "+rela+wan",
 		"pengendalian":        "peN+kendali+an",
 		"ketersediaan":        "keter+sedia+an",
 		"berkelanjutan":       "berke+lanjut+an",

@@ -87,6 +87,8 @@ func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool
 			return englishRoot(rest, c, files)
 		case hyphenSuffix[rest] && !strings.Contains(pre, "-"):
 			return englishRoot(pre, c, files)
+		case pre == rest: // reduplicated: spot-spot
+			return englishRoot(pre, c, files)
 		}
 		return "", false
 	}
@@ -97,6 +99,9 @@ func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool
 func englishRoot(w string, c *loanConfig, files map[string]bool) (string, bool) {
 	if c.accept[w] || files[w] || morph.IsIndonesian(w) {
 		return "", false
+	}
+	if c.equivalents(w) != nil {
+		return w, true // a word of the equivalents list is English, listed or not (mindset)
 	}
 	for _, f := range morph.English(w) {
 		r := f.Root

@@ -51,7 +51,7 @@ func data() *tables {
 			form, words, _ := strings.Cut(l, "\t")
 			tbl.bound[form] = strings.Fields(words)
 		}
-		tbl.pairStart = map[string]bool{"di": true}
+		tbl.pairStart = map[string]bool{"di": true, "se": true}
 		for form := range tbl.bound {
 			tbl.pairStart[form] = true
 		}

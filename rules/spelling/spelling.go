@@ -53,13 +53,22 @@ func check(p *lint.Pass) error {
 		if sh == capital && !start {
 			continue
 		}
-		if data().pairStart[t.Lower] {
-			if j := nextWord(d, i); j > 0 && shapeOf(toks[j].Text) == lower {
-				if f, ok := pair(t, &toks[j], start, own); ok {
-					p.Report(f)
-					i = j
-					continue
-				}
+		if j := nextWord(d, i); j > 0 {
+			next := &toks[j]
+			var f lint.Finding
+			ok := false
+			switch nsh := shapeOf(next.Text); {
+			case data().pairStart[t.Lower] && nsh == lower:
+				f, ok = pair(t, next, start, own)
+			case t.Lower == "se" && nsh == capital:
+				f, ok = seName(t, next, start)
+			case nsh == lower && (next.Lower == "nya" || next.Lower == t.Lower):
+				f, ok = joined(t, next, start)
+			}
+			if ok {
+				p.Report(f)
+				i = j
+				continue
 			}
 		}
 		if skip(t.Lower) {
@@ -159,6 +168,50 @@ func pair(a, b *lint.Token, start bool, own *kitWords) (lint.Finding, bool) {
 		}, true
 	}
 	return lint.Finding{}, false
+}
+
+// seName reports "se Kalimantan": the prefix se- before a name is joined
+// to it with a hyphen (se-Kalimantan Timur, se-Provinsi Bengkulu).
+func seName(a, b *lint.Token, start bool) (lint.Finding, bool) {
+	span := lint.Span{Start: a.Start, End: b.End}
+	right := a.Text + "-" + b.Text
+	return lint.Finding{
+		Span: span, Match: a.Text + " " + b.Text, Suggestions: []string{right},
+		Message: lint.Tf("%q: awalan se- ditulis serangkai, dengan tanda hubung sebelum huruf kapital: %q", "%q: the prefix se- is written joined, with a hyphen before a capital: %q", a.Text+" "+b.Text, right),
+		Fix:     &lint.Fix{Span: span, Replacement: right, Safe: true},
+	}, true
+}
+
+// intensifiers are repeated for emphasis (sangat sangat macet), not
+// reduplicated.
+var intensifiers = map[string]bool{"sangat": true, "amat": true, "paling": true, "terlalu": true, "sekali": true, "lebih": true}
+
+// joined reports a word written apart from its clitic (Ungkap nya →
+// Ungkapnya) and a reduplication written without its hyphen (benar benar
+// → benar-benar).
+func joined(a, b *lint.Token, start bool) (lint.Finding, bool) {
+	span := lint.Span{Start: a.Start, End: b.End}
+	phrase := a.Text + " " + b.Text
+	if b.Lower == "nya" {
+		if shapeOf(a.Text) == other || !morph.IsIndonesian(a.Lower) {
+			return lint.Finding{}, false
+		}
+		right := a.Text + "nya"
+		return lint.Finding{
+			Span: span, Match: phrase, Suggestions: []string{right},
+			Message: lint.Tf("%q: -nya ditulis serangkai dengan kata di depannya: %q", "%q: -nya is written together with the word before it: %q", phrase, right),
+			Fix:     &lint.Fix{Span: span, Replacement: right, Safe: true},
+		}, true
+	}
+	if len(a.Lower) < 3 || intensifiers[a.Lower] || !morph.IsIndonesian(a.Lower) {
+		return lint.Finding{}, false
+	}
+	right := a.Text + "-" + b.Text
+	return lint.Finding{
+		Span: span, Match: phrase, Suggestions: []string{right},
+		Message: lint.Tf("%q: kata ulang ditulis dengan tanda hubung: %q", "%q: a reduplicated word is written with a hyphen: %q", phrase, right),
+		Fix:     &lint.Fix{Span: span, Replacement: right, Safe: false},
+	}, true
 }
 
 // diVerb reports whether w, written after a separate "di", is a passive
