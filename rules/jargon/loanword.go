@@ -29,6 +29,7 @@ type loanConfig struct {
 	terms  map[string]bool     // words of [[terms]] avoid lists
 	maxLen int                 // the most words of an equivalent phrase
 	starts map[string]bool     // first words of the kit's equivalent phrases
+	skip   map[string]bool     // accept and terms together: one look-up a word
 }
 
 type loanKey struct{}
@@ -57,6 +58,13 @@ func loanSettings(k *brandkit.Kit) *loanConfig {
 				c.terms[lint.Normalize(a)] = true
 			}
 		}
+		c.skip = map[string]bool{}
+		for w := range c.accept {
+			c.skip[w] = true
+		}
+		for w := range c.terms {
+			c.skip[w] = true
+		}
 		return c
 	}).(*loanConfig)
 }
@@ -72,7 +80,7 @@ func (c *loanConfig) equivalents(phrase string) []string {
 // root is the English root (review for di-review).
 func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool) (root string, ok bool) {
 	w := t.Lower
-	if len(w) < 3 || c.accept[w] || files[w] || c.terms[w] || morph.IsIndonesian(w) {
+	if len(w) < 3 || c.skip[w] || files[w] || morph.IsIndonesian(w) {
 		return "", false
 	}
 	// plainWord last: it searches the line for italics.
@@ -163,12 +171,15 @@ func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 	// English (half its words or more) is English text on purpose (a
 	// bilingual post, a quote, a slogan), not Indonesian with loanwords.
 	var loan []bool
-	words := map[int][2]int{} // sentence -> {words, loanwords}
+	var words [][2]int // per sentence: {words, loanwords}
+	if len(toks) > 0 {
+		words = make([][2]int, toks[len(toks)-1].Sentence+1)
+	}
 	for i := range toks {
 		if toks[i].Kind != lint.TokWord {
 			continue
 		}
-		n := words[toks[i].Sentence]
+		n := &words[toks[i].Sentence]
 		n[0]++
 		if _, ok := loanword(d, &toks[i], c, files); ok {
 			if loan == nil {
@@ -177,7 +188,6 @@ func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 			loan[i] = true
 			n[1]++
 		}
-		words[toks[i].Sentence] = n
 	}
 	if loan == nil && !hasPhrase(d, c) {
 		return
