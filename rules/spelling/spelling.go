@@ -50,9 +50,8 @@ func check(p *lint.Pass) error {
 		// A capital is right only at the start of a sentence; there the
 		// fix keeps it. A lower-case word needs no such care.
 		start := sh == capital && d.SentenceStart(t.Start)
-		if sh == capital && !start {
-			continue
-		}
+		// Pairs first, whatever the first word's capital: "Nara sumber",
+		// "Ungkap nya" are wrong inside a title or a name too.
 		if j := nextWord(d, i); j > 0 {
 			next := &toks[j]
 			var f lint.Finding
@@ -71,7 +70,7 @@ func check(p *lint.Pass) error {
 				continue
 			}
 		}
-		if skip(t.Lower) {
+		if sh == capital && !start || skip(t.Lower) {
 			continue
 		}
 		known := morph.IsIndonesian(t.Lower)

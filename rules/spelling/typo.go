@@ -36,6 +36,22 @@ func allowed(n int) float64 {
 	}
 }
 
+// bareLimit is allowed for a candidate without affixes. A bare word the
+// lexicon lacks is more often a root it does not list (rinci, a regional
+// word) than a slip, so only the cheapest slips count up to eight letters;
+// a slip inside an affixed word (mengunakan, diwajibakan) shows in its
+// structure and keeps allowed's limit.
+func bareLimit(n int) float64 {
+	switch {
+	case n < minLetters:
+		return 0
+	case n <= 8:
+		return 0.5
+	default:
+		return allowed(n)
+	}
+}
+
 // minLetters is the shortest word checked for typos.
 const minLetters = 5
 
@@ -84,7 +100,11 @@ func nearest(word string) []string {
 			return
 		}
 		seen[w] = true
-		if c := Distance(word, w); c <= limit {
+		lim := limit
+		if !f.Affixed() {
+			lim = bareLimit(len(word))
+		}
+		if c := Distance(word, w); c <= lim {
 			found = append(found, cand{w, c})
 		}
 	}
