@@ -103,3 +103,11 @@ func TestWithPrefix(t *testing.T) {
 		t.Errorf("WithPrefix stops when yield returns false: %d calls", n)
 	}
 }
+
+// TestEmbeddedOffsets holds the generated line starts to the lists they
+// index.
+func TestEmbeddedOffsets(t *testing.T) {
+	if idOffsets != Offsets(idWords) || enOffsets != Offsets(enWords) {
+		t.Error("id.off or en.off do not match their lists: run `go run ./brandkit/internal/genlexicon`")
+	}
+}

@@ -14,7 +14,9 @@
 //     tells whether a word of a draft is English.
 //
 // The output is one word a line, sorted by bytes and without repeats, which
-// is what lexicon.List searches without building anything at start-up.
+// is what lexicon.List searches without building anything at start-up, and
+// beside it (id.off, en.off) where each line starts, as little-endian
+// uint32s.
 //
 // Run from the repository root: go run ./brandkit/internal/genlexicon
 package main
@@ -67,6 +69,9 @@ func main() {
 		if err := os.WriteFile(filepath.Join(outDir, l.out), []byte(out), 0o644); err != nil {
 			fail(err)
 		}
+		if err := os.WriteFile(filepath.Join(outDir, offName(l.out)), []byte(Offsets(out)), 0o644); err != nil {
+			fail(err)
+		}
 	}
 }
 
@@ -113,4 +118,26 @@ func isLowerASCII(w string) bool {
 		}
 	}
 	return len(w) > 1
+}
+
+// offName is the offsets file of a list: id.txt → id.off.
+func offName(list string) string { return strings.TrimSuffix(list, ".txt") + ".off" }
+
+// Offsets encodes where the lines of text start: little-endian uint32s,
+// then len(text). It is lint/lexicon's Offsets (brandkit does not import
+// lint); lint/lexicon's tests check the two agree on the embedded lists.
+func Offsets(text string) string {
+	var b strings.Builder
+	put := func(v int) {
+		b.WriteByte(byte(v))
+		b.WriteByte(byte(v >> 8))
+		b.WriteByte(byte(v >> 16))
+		b.WriteByte(byte(v >> 24))
+	}
+	for off := 0; off < len(text); {
+		put(off)
+		off += strings.IndexByte(text[off:], '\n') + 1
+	}
+	put(len(text))
+	return b.String()
 }
