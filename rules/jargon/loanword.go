@@ -80,7 +80,7 @@ func (c *loanConfig) equivalents(phrase string) []string {
 // root is the English root (review for di-review).
 func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool) (root string, ok bool) {
 	w := t.Lower
-	if len(w) < 3 || c.skip[w] || files[w] || morph.IsIndonesian(w) {
+	if len(w) < 3 || len(w) > 40 || c.skip[w] || files[w] || morph.IsIndonesian(w) {
 		return "", false
 	}
 	// plainWord last: it searches the line for italics.

@@ -38,6 +38,7 @@ func check(p *lint.Pass) error {
 	accepted := acceptFiles(d)
 	skip := func(w string) bool { return own.words[w] || accepted[w] }
 	toks := d.Tokens
+	searches := 0 // typo searches in this draft, at most maxSearches
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Kind != lint.TokWord {
@@ -83,15 +84,25 @@ func check(p *lint.Pass) error {
 			// name (Bontang, Idrus): not checked for typos.
 			continue
 		}
-		if known {
+		if known || searches >= maxSearches {
 			continue
 		}
+		searches++
 		if f, ok := typo(t); ok {
 			p.Report(f)
 		}
 	}
 	return nil
 }
+
+// maxSearches bounds the typo searches of one draft (each a fraction of a
+// millisecond): a draft of hundreds of unknown words is not prose to
+// correct word by word, and a hostile one must not cost seconds.
+const maxSearches = 100
+
+// maxTypoLen is the longest word checked for typos: the weighted distance
+// is quadratic in the length, and no Indonesian word is longer.
+const maxTypoLen = 30
 
 type shape int
 
@@ -328,7 +339,7 @@ func isir(w string) (string, bool) {
 // Indonesian one) and close to a known one.
 func typo(t *lint.Token) (lint.Finding, bool) {
 	w := t.Lower
-	if len(w) < minLetters || strings.Contains(w, "-") || !isASCIILetters(w) {
+	if len(w) < minLetters || len(w) > maxTypoLen || strings.Contains(w, "-") || !isASCIILetters(w) {
 		return lint.Finding{}, false
 	}
 	if len(morph.English(w)) > 0 || colloquial(w) {
