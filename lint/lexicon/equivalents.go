@@ -32,6 +32,13 @@ func PhraseStart(word string) bool {
 	return starts[word]
 }
 
+// PhraseStarts returns the first words of the entries of two words or
+// more (the caller must not change the map).
+func PhraseStarts() map[string]bool {
+	equivOnce.Do(parseEquivalents)
+	return starts
+}
+
 // EquivalentWords is the most words an English phrase of the list has.
 func EquivalentWords() int {
 	equivOnce.Do(parseEquivalents)

@@ -42,12 +42,13 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 
 func check(p *lint.Pass) error {
 	m := matcher(p.Kit)
-	var found []lint.Span // for checkLoanwords
+	found := make([]lint.Span, 0, 16) // for checkLoanwords
+	accepted := acceptedIn(p)
 	m.Find(p.Draft, func(mt lint.Match) {
 		found = append(found, mt.Span)
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
-		if accepted(p, written) {
+		if accepted(written) {
 			return
 		}
 		f := lint.Finding{

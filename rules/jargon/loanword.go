@@ -28,8 +28,10 @@ type loanConfig struct {
 	equiv  map[string][]string // the kit's own equivalents, lower case
 	terms  map[string]bool     // words of [[terms]] avoid lists
 	maxLen int                 // the most words of an equivalent phrase
-	starts map[string]bool     // first words of the kit's equivalent phrases
+	starts map[string]bool     // first words of the equivalent phrases (built-in and the kit's)
 	skip   map[string]bool     // accept and terms together: one look-up a word
+	// acceptPhrases: some accepted entry has more than one word.
+	acceptPhrases bool
 }
 
 type loanKey struct{}
@@ -37,11 +39,18 @@ type loanKey struct{}
 func loanSettings(k *brandkit.Kit) *loanConfig {
 	return k.Memo(loanKey{}, func() any {
 		c := &loanConfig{accept: map[string]bool{}, equiv: map[string][]string{}, terms: map[string]bool{}, starts: map[string]bool{}, maxLen: lexicon.EquivalentWords()}
+		for w := range lexicon.PhraseStarts() {
+			c.starts[w] = true
+		}
 		for _, w := range k.Loanwords.Accept {
-			c.accept[lint.Normalize(w)] = true
+			n := lint.Normalize(w)
+			c.accept[n] = true
+			c.acceptPhrases = c.acceptPhrases || strings.Contains(n, " ")
 		}
 		for _, w := range k.Spelling.Accept {
-			c.accept[lint.Normalize(w)] = true
+			n := lint.Normalize(w)
+			c.accept[n] = true
+			c.acceptPhrases = c.acceptPhrases || strings.Contains(n, " ")
 		}
 		for w, alts := range k.Loanwords.Equivalents {
 			n := lint.Normalize(w)
@@ -80,7 +89,7 @@ func (c *loanConfig) equivalents(phrase string) []string {
 // root is the English root (review for di-review).
 func loanword(d *lint.Draft, t *lint.Token, c *loanConfig, files map[string]bool) (root string, ok bool) {
 	w := t.Lower
-	if len(w) < 3 || len(w) > 40 || c.skip[w] || files[w] || morph.IsIndonesian(w) {
+	if len(w) < 3 || len(w) > 40 || morph.IsIndonesian(w) || c.skip[w] || files[w] {
 		return "", false
 	}
 	// plainWord last: it searches the line for italics.
@@ -161,9 +170,6 @@ func italic(d *lint.Draft, t *lint.Token) bool {
 // jargon dictionary matched, not reported twice.
 func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 	d := p.Draft
-	if informal(d) {
-		return
-	}
 	c := loanSettings(p.Kit)
 	files := lexicon.Accepted(d.Abs, d.Root)
 	toks := d.Tokens
@@ -171,29 +177,32 @@ func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 	// English (half its words or more) is English text on purpose (a
 	// bilingual post, a quote, a slogan), not Indonesian with loanwords.
 	var loan []bool
-	var words [][2]int // per sentence: {words, loanwords}
-	if len(toks) > 0 {
-		words = make([][2]int, toks[len(toks)-1].Sentence+1)
-	}
 	for i := range toks {
 		if toks[i].Kind != lint.TokWord {
 			continue
 		}
-		n := &words[toks[i].Sentence]
-		n[0]++
 		if _, ok := loanword(d, &toks[i], c, files); ok {
 			if loan == nil {
 				loan = make([]bool, len(toks))
 			}
 			loan[i] = true
-			n[1]++
 		}
 	}
-	if loan == nil && !hasPhrase(d, c) {
-		return
+	if loan == nil && !hasPhrase(d, c) || informal(d) {
+		return // most drafts
 	}
 	if loan == nil {
 		loan = make([]bool, len(toks))
+	}
+	words := make([][2]int, toks[len(toks)-1].Sentence+1) // per sentence: {words, loanwords}
+	for i := range toks {
+		if toks[i].Kind == lint.TokWord {
+			n := &words[toks[i].Sentence]
+			n[0]++
+			if loan[i] {
+				n[1]++
+			}
+		}
 	}
 	englishSentence := func(i int) bool {
 		n := words[toks[i].Sentence]
@@ -253,7 +262,7 @@ func checkLoanwords(p *lint.Pass, taken []lint.Span) {
 // with a capital first letter; -1 when none does.
 func phraseAt(d *lint.Draft, i int, c *loanConfig) int {
 	toks := d.Tokens
-	if toks[i].Kind != lint.TokWord || !(lexicon.PhraseStart(toks[i].Lower) || c.starts[toks[i].Lower]) || !casual(toks[i].Text) {
+	if toks[i].Kind != lint.TokWord || !c.starts[toks[i].Lower] || !casual(toks[i].Text) {
 		return -1
 	}
 	last := i
@@ -372,18 +381,33 @@ func orList(alts []string, or string) string {
 	return `"` + strings.Join(alts, `" `+or+` "`) + `"`
 }
 
-// accepted reports whether the kit or an accept file accepts the text a
-// dictionary entry matched (online, stunting): [loanwords] accept also
-// silences the dictionary's entries for those words.
-func accepted(p *lint.Pass, written string) bool {
-	n := lint.Normalize(written)
-	if loanSettings(p.Kit).accept[n] {
-		return true
+// acceptedIn returns whether the kit or an accept file that applies to
+// the draft accepts the text a dictionary entry matched (online,
+// stunting): [loanwords] accept also silences the dictionary's entries
+// for those words.
+func acceptedIn(p *lint.Pass) func(written string) bool {
+	c := loanSettings(p.Kit)
+	files := lexicon.Accepted(p.Draft.Abs, p.Draft.Root)
+	if len(c.accept) == 0 && len(files) == 0 {
+		return func(string) bool { return false }
 	}
-	if files := lexicon.Accepted(p.Draft.Abs, p.Draft.Root); files[n] {
-		return true
+	return func(written string) bool {
+		if strings.ContainsAny(written, " \t\r\n") {
+			if !c.acceptPhrases && len(files) == 0 {
+				return false // the kit accepts single words only
+			}
+			n := lint.Normalize(written)
+			return c.accept[n] || files[n]
+		}
+		n := written
+		for i := 0; i < len(n); i++ {
+			if n[i] >= 'A' && n[i] <= 'Z' || n[i] >= 0x80 {
+				n = strings.ToLower(n)
+				break
+			}
+		}
+		return c.accept[n] || files[n]
 	}
-	return false
 }
 
 // informalWords mark informal, spoken Indonesian (pronouns, negations and

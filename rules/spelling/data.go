@@ -24,6 +24,9 @@ type tables struct {
 	compounds map[string]string   // wrong form -> right form
 	bound     map[string][]string // bound form -> the words it joins (nil: any)
 	pairStart map[string]bool     // first words of the two-word checks: di, bound forms, compounds
+	// special are the known words single checks all the same: compounds
+	// written together and di + a place (dikantor, dikantornya).
+	special map[string]bool
 }
 
 var (
@@ -50,6 +53,14 @@ func data() *tables {
 		for _, l := range lines(boundText) {
 			form, words, _ := strings.Cut(l, "\t")
 			tbl.bound[form] = strings.Fields(words)
+		}
+		tbl.special = map[string]bool{}
+		for wrong := range tbl.compounds {
+			tbl.special[wrong] = true
+		}
+		for place := range tbl.places {
+			tbl.special["di"+place] = true
+			tbl.special["di"+place+"nya"] = true
 		}
 		tbl.pairStart = map[string]bool{"di": true, "se": true}
 		for form := range tbl.bound {

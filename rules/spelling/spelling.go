@@ -37,6 +37,7 @@ func check(p *lint.Pass) error {
 	own := ownWords(p.Kit)
 	accepted := acceptFiles(d)
 	skip := func(w string) bool { return own.words[w] || accepted[w] }
+	tb := data()
 	toks := d.Tokens
 	searches := 0 // typo searches in this draft, at most maxSearches
 	for i := 0; i < len(toks); i++ {
@@ -58,7 +59,7 @@ func check(p *lint.Pass) error {
 			var f lint.Finding
 			ok := false
 			switch nsh := shapeOf(next.Text); {
-			case data().pairStart[t.Lower] && nsh == lower:
+			case nsh == lower && tb.pairStart[t.Lower]:
 				f, ok = pair(t, next, start, own)
 			case t.Lower == "se" && nsh == capital:
 				f, ok = seName(t, next, start)
@@ -71,12 +72,20 @@ func check(p *lint.Pass) error {
 				continue
 			}
 		}
-		if sh == capital && !start || skip(t.Lower) {
+		if sh == capital && !start {
 			continue
 		}
 		known := morph.IsIndonesian(t.Lower)
+		if known && !tb.special[t.Lower] && !strings.Contains(t.Lower, "-") {
+			continue // most words
+		}
 		if f, ok := single(t, start, known); ok {
-			p.Report(f)
+			if !skip(t.Lower) {
+				p.Report(f)
+			}
+			continue
+		}
+		if known || skip(t.Lower) {
 			continue
 		}
 		if sh == capital {
@@ -84,7 +93,7 @@ func check(p *lint.Pass) error {
 			// name (Bontang, Idrus): not checked for typos.
 			continue
 		}
-		if known || searches >= maxSearches {
+		if searches >= maxSearches {
 			continue
 		}
 		searches++
