@@ -1575,6 +1575,164 @@ var generatedDefault = &Kit{
 			Severity: Severity("info"),
 		},
 		{
+			Phrase: "terintegrasi",
+			Suggest: []string{
+				"terpadu",
+				"terhubung",
+			},
+			Note:     "Kata serapan yang kaku; warga lebih mudah memahami \"terpadu\" atau \"terhubung\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "signifikan",
+			Suggest: []string{
+				"berarti",
+				"besar",
+			},
+			Note:     "Kata serapan; sebut besarnya, atau pakai \"berarti\" atau \"besar\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "paradigma",
+			Suggest: []string{
+				"cara pandang",
+				"pola pikir",
+			},
+			Note:     "Kata serapan akademis; pakai kata sehari-hari.",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "prevalensi",
+			Suggest: []string{
+				"angka",
+				"angka kejadian",
+			},
+			Note:     "Istilah teknis; bagi warga cukup \"angka\" (angka stunting).",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "urgen",
+			Suggest: []string{
+				"mendesak",
+				"penting",
+			},
+			Note:     "Kata serapan; pakai \"mendesak\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "responsif",
+			Suggest: []string{
+				"tanggap",
+				"cepat tanggap",
+			},
+			Note:     "Kata serapan; pakai \"tanggap\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "partisipatif",
+			Suggest: []string{
+				"melibatkan warga",
+			},
+			Note:     "Kata serapan abstrak; sebut siapa yang dilibatkan.",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "stabilisasi",
+			Suggest: []string{
+				"menjaga kestabilan",
+				"pemantapan",
+			},
+			Note:     "Kata benda serapan; katakan apa yang dijaga (menjaga harga tetap stabil).",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "komprehensif",
+			Suggest: []string{
+				"menyeluruh",
+				"lengkap",
+			},
+			Note:     "Kata serapan; pakai \"menyeluruh\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "eskalasi",
+			Suggest: []string{
+				"peningkatan",
+				"kenaikan",
+			},
+			Note:     "Kata serapan; pakai \"peningkatan\" atau \"kenaikan\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "kontribusi",
+			Suggest: []string{
+				"sumbangan",
+				"peran",
+			},
+			Note:     "Kata serapan; pakai \"sumbangan\" atau \"peran\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "elaborasi",
+			Suggest: []string{
+				"penjabaran",
+				"uraian",
+			},
+			Note:     "Kata serapan akademis; pakai \"penjabaran\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "krusial",
+			Suggest: []string{
+				"penting",
+				"menentukan",
+			},
+			Note:     "Kata serapan; pakai \"penting\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "holistik",
+			Suggest: []string{
+				"menyeluruh",
+			},
+			Note:     "Kata serapan akademis; pakai \"menyeluruh\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "fundamental",
+			Suggest: []string{
+				"mendasar",
+			},
+			Note:     "Kata serapan; pakai \"mendasar\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "progres",
+			Suggest: []string{
+				"kemajuan",
+				"perkembangan",
+			},
+			Note:     "Kata serapan; pakai \"kemajuan\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "masif",
+			Suggest: []string{
+				"besar-besaran",
+				"luas",
+			},
+			Note:     "Kata serapan; pakai \"besar-besaran\".",
+			Severity: Severity("info"),
+		},
+		{
+			Phrase: "kolaboratif",
+			Suggest: []string{
+				"bersama-sama",
+			},
+			Note:     "Kata serapan; katakan siapa yang bekerja sama.",
+			Severity: Severity("info"),
+		},
+		{
 			Phrase: "hoax",
 			Suggest: []string{
 				"hoaks",
@@ -7049,8 +7207,21 @@ var generatedDefault = &Kit{
 			"kadang-kadang",
 		},
 	},
+	Loanwords: Loanwords{
+		Accept: []string{
+			"online",
+			"offline",
+			"email",
+			"internet",
+			"wifi",
+			"laptop",
+			"admin",
+			"tag",
+			"stunting",
+		},
+	},
 	Chain: []string{
 		"(default kit)",
 	},
-	Hash: "31deb201c553a4c7",
+	Hash: "316b60c2a06cfc0e",
 }

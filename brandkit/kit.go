@@ -38,6 +38,10 @@ type Kit struct {
 	Chains    Chains    `toml:"chains"`
 	Wordiness Wordiness `toml:"wordiness"`
 
+	// Spelling and loanword settings (lexicon.go).
+	Spelling  Spelling  `toml:"spelling"`
+	Loanwords Loanwords `toml:"loanwords"`
+
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`
 	// Chain lists the files merged into this kit, parent first.

@@ -168,6 +168,7 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 	k.validateImages(file, loc, add)
 	probs = append(probs, k.validateText(file, loc, kitDir)...)
 	probs = append(probs, k.validateChains(file, loc)...)
+	probs = append(probs, k.validateLexicon(file, loc)...)
 	if knownRule != nil {
 		for _, list := range []struct {
 			key   string

@@ -12,6 +12,7 @@ import (
 	"github.com/selaras/selaras/rules/length"
 	"github.com/selaras/selaras/rules/narrative"
 	"github.com/selaras/selaras/rules/neutrality"
+	"github.com/selaras/selaras/rules/spelling"
 	"github.com/selaras/selaras/rules/term"
 	"github.com/selaras/selaras/rules/tone"
 )
@@ -23,6 +24,7 @@ func All() []*lint.Rule {
 	list = append(list,
 		jargon.Rule,
 		term.Rule,
+		spelling.Rule,
 		tone.Passive,
 		tone.SentenceLength,
 		tone.Shouting,

@@ -84,3 +84,30 @@ func BenchmarkHas(b *testing.B) {
 		English.Has(words[i%len(words)])
 	}
 }
+
+func TestWithPrefix(t *testing.T) {
+	l := New([]string{"kantor", "kan", "kanan", "kapal", "ka", "jalan", "kb"})
+	var got []string
+	l.WithPrefix("kan", func(w string) bool { got = append(got, w); return true })
+	if want := "kan kanan kantor"; strings.Join(got, " ") != want {
+		t.Errorf("WithPrefix(kan) = %v, want %s", got, want)
+	}
+	got = nil
+	l.WithPrefix("z", func(w string) bool { got = append(got, w); return true })
+	if len(got) != 0 {
+		t.Errorf("WithPrefix(z) = %v, want none", got)
+	}
+	n := 0
+	Indonesian.WithPrefix("ba", func(w string) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("WithPrefix stops when yield returns false: %d calls", n)
+	}
+}
+
+// TestEmbeddedOffsets holds the generated line starts to the lists they
+// index.
+func TestEmbeddedOffsets(t *testing.T) {
+	if idOffsets != Offsets(idWords) || enOffsets != Offsets(enWords) {
+		t.Error("id.off or en.off do not match their lists: run `go run ./brandkit/internal/genlexicon`")
+	}
+}

@@ -35,6 +35,8 @@ const (
 	MemPer   Prefix = "memper" // meN- + per-: memperbaiki
 	DiPer    Prefix = "diper"  // di- + per-: diperbaiki
 	KeBer    Prefix = "keber"  // ke- + ber-: keberhasilan
+	KeTer    Prefix = "keter"  // ke- + ter-: ketersediaan, keterlibatan
+	BerKe    Prefix = "berke"  // ber- + ke-an: berkelanjutan, berkeadilan
 	PemBer   Prefix = "pember" // peN- + ber-: pemberdayaan
 )
 
@@ -42,7 +44,7 @@ const (
 type Form struct {
 	Prefix Prefix
 	Root   string
-	Suffix string // "", "kan", "an" or "i"
+	Suffix string // "", "kan", "an", "i", or the noun suffixes "wan" and "wati"
 	Clitic string // "", a possessive (nya, ku, mu), a particle (lah, kah, pun) or both
 	// Standard is false when the written word breaks a spelling rule of
 	// its prefix: k, p, t or s kept after meN-/peN- before a vowel
@@ -58,7 +60,7 @@ func (f Form) Nominal() bool {
 		return false
 	}
 	switch f.Prefix {
-	case PeN, Pe, Per, Ke, PemBer, KeBer:
+	case PeN, Pe, Per, Ke, PemBer, KeBer, KeTer:
 		return true
 	}
 	return false
@@ -74,16 +76,35 @@ func (f Form) Affixed() bool { return f.Prefix != "" || f.Suffix != "" || f.Clit
 // meng-update) is analysed without the hyphen. Nil when no root is known.
 func Analyze(word string, known func(string) bool) []Form {
 	var out []Form
-	add := func(f Form) {
+	analyze(word, known, func(f Form) bool {
 		for _, g := range out {
 			if g == f {
-				return
+				return true
 			}
 		}
 		out = append(out, f)
-	}
-	if known(word) {
-		add(Form{Root: word, Standard: true})
+		return true
+	})
+	sortForms(out)
+	return out
+}
+
+// Standard reports whether word is a root that known accepts, bare or with
+// standard affixes: Analyze's question without the list, stopping at the
+// first standard form.
+func Standard(word string, known func(string) bool) bool {
+	found := false
+	analyze(word, known, func(f Form) bool {
+		found = f.Standard
+		return !found
+	})
+	return found
+}
+
+// analyze calls yield with each form of word until it returns false.
+func analyze(word string, known func(string) bool, yield func(Form) bool) {
+	if known(word) && !yield(Form{Root: word, Standard: true}) {
+		return
 	}
 	for _, c := range splitClitics(word) {
 		for _, s := range splitSuffix(c.base) {
@@ -98,12 +119,12 @@ func Analyze(word string, known func(string) bool) []Form {
 				if !f.Affixed() {
 					continue // the bare word was tried first
 				}
-				add(f)
+				if !yield(f) {
+					return
+				}
 			}
 		}
 	}
-	sortForms(out)
-	return out
 }
 
 // fits rules out analyses whose affixes do not combine: a suffix -i on a
@@ -116,6 +137,10 @@ func fits(f Form) bool {
 		return false
 	case (f.Prefix == Ke || f.Prefix == KeBer) && f.Suffix == "kan":
 		return false
+	case (f.Suffix == "wan" || f.Suffix == "wati") && f.Prefix != NoPrefix:
+		return false // -wan and -wati make nouns of a bare root: wartawan, relawan
+	case (f.Prefix == KeTer || f.Prefix == BerKe) && f.Suffix != "an":
+		return false // ke-ter- and ber-ke- come with -an: ketersediaan, berkelanjutan
 	}
 	return true
 }
@@ -173,7 +198,7 @@ type suffixSplit struct{ base, suffix string }
 
 func splitSuffix(w string) []suffixSplit {
 	out := []suffixSplit{{w, ""}}
-	for _, s := range []string{"kan", "an", "i"} {
+	for _, s := range []string{"kan", "an", "i", "wan", "wati"} {
 		if b, ok := strings.CutSuffix(w, s); ok && len(b) >= 2 {
 			out = append(out, suffixSplit{b, s})
 		}
@@ -200,7 +225,7 @@ func splitPrefix(w string) []prefixSplit {
 	for _, c := range []struct {
 		written string
 		p       Prefix
-	}{{"memper", MemPer}, {"mempel", MemPer}, {"diper", DiPer}, {"dipel", DiPer}, {"keber", KeBer}, {"kebel", KeBer}, {"pember", PemBer}, {"pembel", PemBer}} {
+	}{{"memper", MemPer}, {"mempel", MemPer}, {"diper", DiPer}, {"dipel", DiPer}, {"keber", KeBer}, {"kebel", KeBer}, {"pember", PemBer}, {"pembel", PemBer}, {"keter", KeTer}, {"berke", BerKe}} {
 		rest, ok := strings.CutPrefix(w, c.written)
 		if ok && (!strings.HasSuffix(c.written, "l") || strings.HasPrefix(rest, "ajar")) {
 			add(c.p, rest, true) // the -l forms only before ajar: mempelajari
@@ -258,7 +283,7 @@ func nasal(w, base string, p Prefix) []prefixSplit {
 	switch {
 	case strings.HasPrefix(rest, "nge") && len(rest) > 3:
 		add(rest[3:], true) // menge- on one-syllable roots: mengecat
-		add(rest[2:], true) // meng- + e…: mengekspor
+		fallthrough         // meng- + e…: mengekspor; k dropped: mengelola ← kelola
 	case strings.HasPrefix(rest, "ng"):
 		r := rest[2:]
 		add(r, true) // vowel, g, h, kh…: mengambil, menggali
@@ -378,6 +403,10 @@ func prefixed(p Prefix, root string) string {
 		return "di" + prefixed(Per, root)
 	case KeBer:
 		return "ke" + prefixed(Ber, root)
+	case KeTer:
+		return "ke" + prefixed(Ter, root)
+	case BerKe:
+		return "berke" + root
 	case PemBer:
 		return "pem" + prefixed(Ber, root)
 	}

@@ -25,6 +25,12 @@ func show(f Form) string {
 func TestAnalyzeBest(t *testing.T) {
 	cases := map[string]string{
 		"menerapkan":          "meN+terap+kan",
+		"mengelola":           "meN+kelola+",
+		"wartawan":            "+warta+wan",
+		"relawan":             "+rela+wan",
+		"pengendalian":        "peN+kendali+an",
+		"ketersediaan":        "keter+sedia+an",
+		"berkelanjutan":       "berke+lanjut+an",
 		"diterapkan":          "di+terap+kan",
 		"penerapan":           "peN+terap+an",
 		"pelaksanaan":         "peN+laksana+an",

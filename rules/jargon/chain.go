@@ -351,8 +351,8 @@ func chainMessage(written string, sugg []string, rest []chainPart, empty string)
 
 // analyze is morph.Analyze with one preference: where meN-/peN- is written
 // menge-/penge- and the word reads both as a one-syllable root
-// (mengecek: cek) and as a longer root starting with e (ecek), the
-// one-syllable root comes first, as menge- is written only before those.
+// (mengecek: cek) and as a longer root (ecek, kecek), the one-syllable
+// root comes first, as menge- is written only before those.
 func analyze(w string, known func(string) bool) []morph.Form {
 	fs := morph.Analyze(w, known)
 	if len(fs) < 2 || !(strings.HasPrefix(w, "menge") || strings.HasPrefix(w, "penge") || strings.HasPrefix(w, "dienge")) {
@@ -361,7 +361,7 @@ func analyze(w string, known func(string) bool) []morph.Form {
 	for i := 1; i < len(fs); i++ {
 		a, b := fs[0], fs[i]
 		if a.Prefix == b.Prefix && a.Suffix == b.Suffix && a.Clitic == b.Clitic && a.Standard == b.Standard &&
-			a.Root == "e"+b.Root && !strings.ContainsAny(strings.TrimLeft(b.Root, "bcdfghjklmnpqrstvwxyz")[1:], "aeiou") {
+			len(b.Root) < len(a.Root) && !strings.ContainsAny(strings.TrimLeft(b.Root, "bcdfghjklmnpqrstvwxyz")[1:], "aeiou") {
 			fs[0], fs[i] = fs[i], fs[0]
 			break
 		}

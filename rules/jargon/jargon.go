@@ -16,14 +16,14 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Hindari jargon birokrasi", EN: "Avoid bureaucratic jargon"},
 		Why: lint.Text{
-			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Di luar kamus, aturan ini juga mengenali rangkaian kata benda lewat analisis imbuhan: kata kerja tanpa isi atau kata benda umum di depan kata benda turunan (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") dan kata benda turunan yang membawahkan kata benda turunan lain (\"peningkatan pemahaman\"), serta pola mubazir (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Nama lembaga yang ditulis dengan huruf kapital (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) tidak pernah dilaporkan. Entri bisa membawa konteks (not_after, not_before): \"terkait\" sebagai kata depan (\"terkait jadwal\") dilaporkan, sebagai kata sifat (\"instansi terkait\", \"yang terkait\") tidak.",
-			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". Beyond the dictionary, the rule finds nominal chains through affix analysis: an empty verb or a vague noun before a derived noun (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") and a derived noun heading another one (\"peningkatan pemahaman\"), and redundancy patterns (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Names of agencies written with capitals (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) are never reported. An entry may carry context (not_after, not_before): \"terkait\" as a preposition (\"terkait jadwal\") is reported, as an adjective (\"instansi terkait\", \"yang terkait\") it is not."},
+			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Di luar kamus, aturan ini juga mengenali rangkaian kata benda lewat analisis imbuhan: kata kerja tanpa isi atau kata benda umum di depan kata benda turunan (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") dan kata benda turunan yang membawahkan kata benda turunan lain (\"peningkatan pemahaman\"), serta pola mubazir (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Nama lembaga yang ditulis dengan huruf kapital (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) tidak pernah dilaporkan. Kata Inggris di tengah kalimat berbahasa Indonesia dikenali lewat kamus bahasa Inggris dan Indonesia, juga bila berimbuhan (\"di-review\", \"mengupdate\"): yang punya padanan Badan Bahasa diberi padanannya (\"feedback\" → \"umpan balik\"), yang tidak dilaporkan sebagai istilah asing (info). Entri bisa membawa konteks (not_after, not_before): \"terkait\" sebagai kata depan (\"terkait jadwal\") dilaporkan, sebagai kata sifat (\"instansi terkait\", \"yang terkait\") tidak.",
+			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". Beyond the dictionary, the rule finds nominal chains through affix analysis: an empty verb or a vague noun before a derived noun (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") and a derived noun heading another one (\"peningkatan pemahaman\"), and redundancy patterns (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Names of agencies written with capitals (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) are never reported. English words inside Indonesian sentences are found through an English and an Indonesian lexicon, with Indonesian affixes too (\"di-review\", \"mengupdate\"): those with a Badan Bahasa equivalent get it (\"feedback\" → \"umpan balik\"), the others are reported as a foreign term (info). An entry may carry context (not_after, not_before): \"terkait\" as a preposition (\"terkait jadwal\") is reported, as an adjective (\"instansi terkait\", \"yang terkait\") it is not."},
 		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Fix:       lint.Text{ID: "Ganti dengan saran. Saran dari kit mengikuti imbuhan kata yang ditulis: \"diimplementasikan\" mendapat \"diterapkan\", \"dilakukan pengecekan\" mendapat \"dicek\". Perbaikan aman (diterapkan oleh --fix) hanya bila hasilnya pasti: satu saran, frasanya ditulis persis seperti di kit atau imbuhan satu kata berpindah tanpa tebakan; juga untuk pola mubazir yang cukup dibuang satu katanya (\"para warga-warga\" menjadi \"para warga\"). Rangkaian kata benda hanya diberi saran kata kerja, karena kata sesudahnya mungkin perlu diubah (\"memberikan pendampingan kepada\" menjadi \"mendampingi\").", EN: "Replace it with the suggestion. The kit's suggestions follow the affixes of the word as written: \"diimplementasikan\" gets \"diterapkan\", \"dilakukan pengecekan\" gets \"dicek\". The fix is safe (applied by --fix) only when the result is certain: one suggestion, the phrase written exactly as the kit lists it or the affixes of one word carried over without a guess; also for redundancy patterns where one word just goes (\"para warga-warga\" becomes \"para warga\"). A nominal chain only gets the verb as a suggestion, since the words after it may need to change (\"memberikan pendampingan kepada\" becomes \"mendampingi\")."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect", "[chains] enabled", "[chains] light_verbs", "[chains] heads", "[chains] actions", "[chains] ignore", "[chains] verbs", "[wordiness] enabled", "[wordiness] around", "[wordiness] plural", "[wordiness] collective", "[wordiness] about_verbs", "[wordiness] keep"},
+		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect", "[chains] enabled", "[chains] light_verbs", "[chains] heads", "[chains] actions", "[chains] ignore", "[chains] verbs", "[wordiness] enabled", "[wordiness] around", "[wordiness] plural", "[wordiness] collective", "[wordiness] about_verbs", "[wordiness] keep", "[loanwords] accept", "[loanwords] equivalents", ".selaras-accept"},
 	},
 	Check: check,
 }
@@ -42,11 +42,17 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 
 func check(p *lint.Pass) error {
 	m := matcher(p.Kit)
-	var covered [][2]int // tokens the dictionary reported: its entry wins
+	var covered [][2]int              // tokens the dictionary reported: its entry wins
+	found := make([]lint.Span, 0, 16) // for checkLoanwords
+	accepted := acceptedIn(p)
 	m.Find(p.Draft, func(mt lint.Match) {
 		covered = append(covered, [2]int{mt.First, mt.Last})
+		found = append(found, mt.Span)
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
+		if accepted(written) {
+			return
+		}
 		sugg, certain := suggestionsFor(p.Kit, mt.ID, written)
 		f := lint.Finding{
 			Span:        mt.Span,
@@ -66,6 +72,7 @@ func check(p *lint.Pass) error {
 	})
 	checkChains(p, covered)
 	checkWordiness(p, covered)
+	checkLoanwords(p, found)
 	return nil
 }
 

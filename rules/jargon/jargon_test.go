@@ -123,8 +123,12 @@ func TestDefaultDictionary(t *testing.T) {
 			found[fr.Path+"\x00"+lint.Normalize(f.Match)] = true
 		}
 	}
+	accepted := map[string]bool{}
+	for _, w := range kit.Loanwords.Accept {
+		accepted[lint.Normalize(w)] = true // silenced on purpose ([loanwords] accept)
+	}
 	for i, e := range kit.Jargon {
-		if !found[inputs[i].Path+"\x00"+lint.Normalize(e.Phrase)] {
+		if !found[inputs[i].Path+"\x00"+lint.Normalize(e.Phrase)] && !accepted[lint.Normalize(e.Phrase)] {
 			t.Errorf("jargon[%d] %q is not found when written as listed", i, e.Phrase)
 		}
 	}

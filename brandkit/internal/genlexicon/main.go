@@ -4,6 +4,9 @@
 //   - sastrawi-kata-dasar.txt: Indonesian root words of the Sastrawi
 //     project (MIT). Kept whole: lower case, reduplicated roots (aba-aba)
 //     included.
+//   - selaras-id-extra.txt: Indonesian words the root list lacks (function
+//     words, informal words people write, current KBBI words, government
+//     words), written by the project; added to the Indonesian list.
 //   - scowl-american-english.txt: SCOWL's American English list as Debian's
 //     wamerican ships it (SCOWL licence). Only words written entirely in
 //     lower-case ASCII letters are taken: capitalised entries are names
@@ -11,7 +14,9 @@
 //     tells whether a word of a draft is English.
 //
 // The output is one word a line, sorted by bytes and without repeats, which
-// is what lexicon.List searches without building anything at start-up.
+// is what lexicon.List searches without building anything at start-up, and
+// beside it (id.off, en.off) where each line starts, as little-endian
+// uint32s.
 //
 // Run from the repository root: go run ./brandkit/internal/genlexicon
 package main
@@ -31,21 +36,40 @@ const (
 
 // lists maps each generated file to its source and the filter it needs.
 var lists = []struct {
-	out, src string
-	keep     func(string) bool
+	out  string
+	srcs []string
+	keep func(string) bool
 }{
-	{"id.txt", "sastrawi-kata-dasar.txt", isIndonesianRoot},
-	{"en.txt", "scowl-american-english.txt", isLowerASCII},
+	{"id.txt", []string{"sastrawi-kata-dasar.txt", "selaras-id-extra.txt"}, isIndonesianRoot},
+	{"en.txt", []string{"scowl-american-english.txt"}, isLowerASCII},
+}
+
+// readSources joins a list's source files (from the repository root or,
+// in tests, from dir).
+func readSources(dir string, srcs []string) (string, error) {
+	var b strings.Builder
+	for _, s := range srcs {
+		data, err := os.ReadFile(filepath.Join(dir, dataDir, s))
+		if err != nil {
+			return "", err
+		}
+		b.Write(data)
+		b.WriteByte('\n')
+	}
+	return b.String(), nil
 }
 
 func main() {
 	for _, l := range lists {
-		src, err := os.ReadFile(filepath.Join(dataDir, l.src))
+		src, err := readSources(".", l.srcs)
 		if err != nil {
 			fail(err)
 		}
-		out := Build(string(src), l.keep)
+		out := Build(src, l.keep)
 		if err := os.WriteFile(filepath.Join(outDir, l.out), []byte(out), 0o644); err != nil {
+			fail(err)
+		}
+		if err := os.WriteFile(filepath.Join(outDir, offName(l.out)), []byte(Offsets(out)), 0o644); err != nil {
 			fail(err)
 		}
 	}
@@ -94,4 +118,26 @@ func isLowerASCII(w string) bool {
 		}
 	}
 	return len(w) > 1
+}
+
+// offName is the offsets file of a list: id.txt → id.off.
+func offName(list string) string { return strings.TrimSuffix(list, ".txt") + ".off" }
+
+// Offsets encodes where the lines of text start: little-endian uint32s,
+// then len(text). It is lint/lexicon's Offsets (brandkit does not import
+// lint); lint/lexicon's tests check the two agree on the embedded lists.
+func Offsets(text string) string {
+	var b strings.Builder
+	put := func(v int) {
+		b.WriteByte(byte(v))
+		b.WriteByte(byte(v >> 8))
+		b.WriteByte(byte(v >> 16))
+		b.WriteByte(byte(v >> 24))
+	}
+	for off := 0; off < len(text); {
+		put(off)
+		off += strings.IndexByte(text[off:], '\n') + 1
+	}
+	put(len(text))
+	return b.String()
 }

@@ -11,7 +11,7 @@ import (
 // `go run ./brandkit/internal/genlexicon` from the repository root.
 func TestEmbeddedListsUpToDate(t *testing.T) {
 	for _, l := range lists {
-		src, err := os.ReadFile(filepath.Join("..", "..", "..", dataDir, l.src))
+		src, err := readSources(filepath.Join("..", "..", ".."), l.srcs)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -19,8 +19,13 @@ func TestEmbeddedListsUpToDate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := Build(string(src), l.keep); string(got) != want {
+		want := Build(src, l.keep)
+		if string(got) != want {
 			t.Errorf("%s/%s is stale: run `go run ./brandkit/internal/genlexicon`", outDir, l.out)
+		}
+		off, err := os.ReadFile(filepath.Join("..", "..", "..", outDir, offName(l.out)))
+		if err != nil || string(off) != Offsets(want) {
+			t.Errorf("%s/%s is stale or missing: run `go run ./brandkit/internal/genlexicon`", outDir, offName(l.out))
 		}
 	}
 }
