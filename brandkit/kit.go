@@ -124,6 +124,9 @@ type Mentions struct {
 type Account struct {
 	Name     string    `toml:"name"`
 	Paths    []string  `toml:"paths"` // globs, relative to the kit's folder
+	// Handles are the account's names in social-media exports (audit CSV
+	// rows), matched without case, spaces folded, with or without '@'.
+	Handles []string `toml:"handles"`
 	Hashtags []Hashtag `toml:"hashtags"`
 	Mentions []Mention `toml:"mentions"`
 }

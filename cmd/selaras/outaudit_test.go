@@ -22,3 +22,39 @@ func TestUnknownCommandSuggests(t *testing.T) {
 		t.Errorf("zzzzzzzz: code %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// An Instagram export names accounts by username; [accounts.SLUG] handles
+// ties them to the kit's accounts, and its +0700 offsets are understood.
+func TestAuditExportHandles(t *testing.T) {
+	root := t.TempDir()
+	tag := " #BantenMaju"
+	auditWrite(t, root, map[string]string{
+		"selaras.toml": `[kit]
+name = "Uji Akun"
+
+[hashtags]
+required = ["#BantenMaju"]
+
+[accounts.dinkes]
+name    = "Dinas Kesehatan"
+paths   = ["dinkes/**"]
+handles = ["dinkesjateng", "@dinkes.jateng"]
+`,
+		"dinkes/2025-10-02.md": post("2025-10-02", "", "Imunisasi anak gratis di puskesmas terdekat setiap hari kerja. Ada pertanyaan?"+tag),
+		"exports/ig.csv": "Account username,Description,Publish time,Permalink\n" +
+			"DinkesJateng,Donor darah bersama di aula kantor dinas pada hari Sabtu pagi. Ada pertanyaan?" + tag + ",2025-10-16T07:15:00+0700,https://www.instagram.com/p/1\n" +
+			"@dinkes.jateng,Cek kesehatan gratis bagi warga lanjut usia di puskesmas. Mau ikut?" + tag + ",2025-10-17T00:15:00+0000,https://www.instagram.com/p/2\n",
+	})
+	r, _ := auditJSON(t, root, nil, "--month", "2025-10", ".")
+	if r.Posts != 3 || len(r.Skipped) != 0 {
+		t.Fatalf("posts %d, skipped %+v; want 3 posts, none skipped", r.Posts, r.Skipped)
+	}
+	if len(r.Accounts) != 1 || r.Accounts[0].Account != "dinkes" || r.Accounts[0].Posts != 3 {
+		t.Errorf("accounts %+v, want dinkes with 3 posts", r.Accounts)
+	}
+	for _, d := range r.Details {
+		if d.Path == "exports/ig.csv#row3" && d.Date != "2025-10-17" {
+			t.Errorf("row 3 dated %s, want 2025-10-17 (Jakarta)", d.Date)
+		}
+	}
+}

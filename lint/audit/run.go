@@ -589,17 +589,14 @@ func (a *auditor) prepareRow(name, abs string, kit *brandkit.Kit, row csvRow) *t
 }
 
 // accountFor maps an export's account column (a page name, a handle) to
-// the kit's account slug by slug or display name; otherwise it stays as
+// the kit's account slug by slug, display name or handle ([accounts.SLUG]
+// handles); otherwise it stays as
 // written.
 func accountFor(kit *brandkit.Kit, s string) string {
-	s = strings.TrimSpace(s)
-	bare := strings.TrimPrefix(s, "@")
-	for slug, acc := range kit.Accounts {
-		if strings.EqualFold(slug, bare) || (acc.Name != "" && strings.EqualFold(acc.Name, s)) {
-			return slug
-		}
+	if slug, ok := kit.AccountByHandle(s); ok {
+		return slug
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // platformOf guesses the platform from a post's address.
