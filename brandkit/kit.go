@@ -124,11 +124,11 @@ type Mentions struct {
 type Account struct {
 	Name     string    `toml:"name"`
 	Paths    []string  `toml:"paths"` // globs, relative to the kit's folder
+	Hashtags []Hashtag `toml:"hashtags"`
+	Mentions []Mention `toml:"mentions"`
 	// Handles are the account's names in social-media exports (audit CSV
 	// rows), matched without case, spaces folded, with or without '@'.
 	Handles []string `toml:"handles"`
-	Hashtags []Hashtag `toml:"hashtags"`
-	Mentions []Mention `toml:"mentions"`
 }
 
 // Platform is one [platforms.NAME] table.
