@@ -53,3 +53,10 @@ func (k *Kit) validateHandles(loc *locator, add func(line int, key, idFormat, en
 		}
 	}
 }
+
+// validateCap refuses a negative [rules] max_per_file.
+func (k *Kit) validateCap(loc *locator, add func(line int, key, idFormat, enFormat string, args ...any)) {
+	if k.Rules.MaxPerFile < 0 {
+		add(loc.key("rules", "max_per_file"), "rules.max_per_file", "harus 0 (bawaan: %d) atau lebih", "must be 0 (the default: %d) or more", DefaultMaxPerFile)
+	}
+}

@@ -85,6 +85,7 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 	}
 	probs = append(probs, k.validateTags(file, loc)...)
 	k.validateHandles(loc, add)
+	k.validateCap(loc, add)
 	for slug, a := range k.Accounts {
 		key := "accounts." + slug
 		if !kebab.MatchString(slug) {

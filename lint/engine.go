@@ -135,13 +135,14 @@ type Result struct {
 func (r *Result) Counts() (errs, warns, infos int) {
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
+			n := 1 + x.More
 			switch x.Severity {
 			case Error:
-				errs++
+				errs += n
 			case Warning:
-				warns++
+				warns += n
 			default:
-				infos++
+				infos += n
 			}
 		}
 	}
@@ -362,10 +363,13 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	}
 	images := map[string]*FileResult{}
 	pass := &Pass{Draft: d, Kit: kit, ReadFile: e.readAsset}
+	limit := kit.MaxPerFile()
 	for _, r := range e.Rules {
 		if r.Check == nil || !kit.RuleEnabled(r.Name) || (in.Kind == KindImage && !r.OnImages) {
 			continue
 		}
+		kept := map[*FileResult]int{}     // findings of this rule kept, per file
+		over := map[*FileResult]Finding{} // the first finding past the cap, counting the rest
 		pass.report = func(f Finding) {
 			f.Rule = r.Name
 			target := fr
@@ -378,6 +382,18 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 				}
 				f.FileLevel = f.Region == nil && f.FileLevel
 			}
+			if kept[target] >= limit {
+				// Past the cap only a count is kept: a draft of a million
+				// hashtags must not hold a million findings.
+				o, ok := over[target]
+				if !ok {
+					o = Finding{Rule: r.Name, Severity: f.Severity, FileLevel: true, Path: f.Path}
+				}
+				o.More++
+				over[target] = o
+				return
+			}
+			kept[target]++
 			dd := d
 			if target != fr {
 				dd = nil
@@ -387,11 +403,27 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if err := runRule(r, pass); err != nil {
 			errs = append(errs, fmt.Errorf("%s: rule %s failed: %v", in.Path, r.Name, err))
 		}
+		for _, target := range frs {
+			if o, ok := over[target]; ok {
+				o.Message = cappedMessage(o.More, limit)
+				for _, f := range e.finish(kit, nil, o) {
+					f.More-- // the finding itself counts as one
+					target.Findings = append(target.Findings, f)
+				}
+			}
+		}
 	}
 	if in.Kind == KindText {
 		e.suppress(d, kit, frs)
 	}
 	return frs, errs, attached
+}
+
+// cappedMessage says how many findings of a rule a file had past the
+// kit's cap ([rules] max_per_file).
+func cappedMessage(n, limit int) Text {
+	return Tf("%d temuan lain dari aturan ini di berkas ini tidak dicantumkan satu per satu (batas [rules] max_per_file = %d)",
+		"%d more findings of this rule in this file are not listed one by one (the limit [rules] max_per_file = %d)", n, limit)
 }
 
 // runRule calls a rule, turning a panic into an error: one broken rule must

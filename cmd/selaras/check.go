@@ -130,7 +130,7 @@ func runCheck(e *env, args []string) int {
 	if post.done {
 		return post.code
 	}
-	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes}
+	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes, Full: post.full}
 	// Written as it is produced: a large run's output is not held whole
 	// (the formats write file by file).
 	out := bufio.NewWriterSize(post.w, 64<<10)

@@ -206,7 +206,7 @@ func limit(res *lint.Result, n int) (*lint.Result, int) {
 				c.Findings = append(c.Findings, f)
 				n--
 			} else {
-				more++
+				more += 1 + f.More
 			}
 		}
 		out.Files = append(out.Files, &c)

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -56,5 +59,44 @@ handles = ["dinkesjateng", "@dinkes.jateng"]
 		if d.Path == "exports/ig.csv#row3" && d.Date != "2025-10-17" {
 			t.Errorf("row 3 dated %s, want 2025-10-17 (Jakarta)", d.Date)
 		}
+	}
+}
+
+// --max-findings shortens the list, never the totals: the summary line and
+// the JSON counts are those of every finding.
+func TestMaxFindingsKeepsTotals(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "a.md"), "Dalam rangka HUT. Dalam rangka lagi. Dalam rangka tiga. #A #A #A\n")
+	all := runBin(t, dir, nil, nil, "check", "--format", "json", "a.md")
+	var full struct {
+		Summary struct{ Errors, Warnings, Infos int } `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(all.stdout), &full); err != nil || full.Summary.Warnings < 4 {
+		t.Fatalf("fixture: %v %+v", err, full.Summary)
+	}
+	r := runBin(t, dir, nil, nil, "check", "--format", "json", "--max-findings", "2", "a.md")
+	var got struct {
+		Files []struct {
+			Findings []json.RawMessage `json:"findings"`
+		} `json:"files"`
+		Summary struct {
+			Errors, Warnings, Infos int
+			NotShown                int `json:"not_shown"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	total := full.Summary.Errors + full.Summary.Warnings + full.Summary.Infos
+	if got.Summary.Errors != full.Summary.Errors || got.Summary.Warnings != full.Summary.Warnings || got.Summary.Infos != full.Summary.Infos || got.Summary.NotShown != total-2 {
+		t.Errorf("summary with --max-findings 2: %+v, want %+v and %d not shown", got.Summary, full.Summary, total-2)
+	}
+	if len(got.Files) != 1 || len(got.Files[0].Findings) != 2 {
+		t.Errorf("listed: %+v", got.Files)
+	}
+	text := runBin(t, dir, nil, nil, "check", "--max-findings", "2", "a.md")
+	want := fmt.Sprintf("✗ %d temuan (%d galat, %d peringatan, %d info)", total, full.Summary.Errors, full.Summary.Warnings, full.Summary.Infos)
+	if !strings.Contains(text.stdout, want) || !strings.Contains(text.stdout, fmt.Sprintf("%d temuan lain tidak ditampilkan", total-2)) {
+		t.Errorf("text output lacks %q or the count not shown:\n%s", want, text.stdout)
 	}
 }

@@ -21,13 +21,17 @@ func init() { Register("github", GitHub) }
 // get lines only. A finding about a whole file names the file alone.
 // Severities: error -> error, warning -> warning, info -> notice.
 func GitHub(w io.Writer, res *lint.Result, o Options) error {
+	var cols *utf16Cols
 	return writeLines(w, res, func(fr *lint.FileResult, f lint.Finding) string {
+		if cols == nil || cols.fr != fr {
+			cols = newUTF16Cols(fr)
+		}
 		props := []string{"file=" + ghProperty(slashPath(fr.Path))}
 		if hasPosition(f) {
 			props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("endLine=%d", f.EndLine))
 			if f.EndLine == f.Line {
-				col := utf16Col(fr, f.Line, f.Column)
-				end := max(col, utf16Col(fr, f.EndLine, f.EndColumn)-1)
+				col := cols.col(f.Line, f.Column)
+				end := max(col, cols.col(f.EndLine, f.EndColumn)-1)
 				props = append(props, fmt.Sprintf("col=%d", col), fmt.Sprintf("endColumn=%d", end))
 			}
 		}

@@ -113,21 +113,23 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 		if shown > 0 || len(o.Notes) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(summaryLine(res, lang, p))
+		b.WriteString(summaryLine(res, o, p))
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func summaryLine(res *lint.Result, lang string, p palette) string {
-	e, wn, i := res.Counts()
+func summaryLine(res *lint.Result, o Options, p palette) string {
+	lang := o.Lang
+	e, wn, i := o.totals(res)
 	n := len(res.Files)
 	if e+wn+i == 0 {
 		return p.hint.Sprint(lint.Tf("✓ %d berkas diperiksa, tidak ada temuan", "✓ %d files checked, no findings", n).In(lang))
 	}
 	t := lint.Tf("%d temuan (%d galat, %d peringatan, %d info) dalam %d berkas",
 		"%d findings (%d errors, %d warnings, %d infos) in %d files", e+wn+i, e, wn, i, n)
+
 	c := p.warn
 	if e > 0 {
 		c = p.err

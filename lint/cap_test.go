@@ -1,0 +1,60 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/selaras/selaras/brandkit"
+)
+
+// A rule lists at most [rules] max_per_file findings per file; one more
+// finding counts the rest, and the totals stay true.
+func TestFindingsCappedPerRulePerFile(t *testing.T) {
+	src := strings.Repeat("halo ", 1000) + "\n"
+	for _, c := range []struct {
+		kit    string
+		listed int
+	}{
+		{"", brandkit.DefaultMaxPerFile},
+		{"[rules]\nmax_per_file = 10\n", 10},
+		{"[rules]\nmax_per_file = 5000\n", 1000},
+	} {
+		eng := &Engine{Rules: []*Rule{wordRule("halo-rule", "halo", Warning), wordRule("other", "halo", Info)},
+			Kits: &brandkit.Loader{Fixed: kitFrom(t, c.kit)}, Jobs: 1}
+		res := eng.Run([]Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte(src)}})
+		if len(res.Errors) > 0 {
+			t.Fatal(res.Errors)
+		}
+		byRule := map[string][]Finding{}
+		for _, f := range res.Files[0].Findings {
+			byRule[f.Rule] = append(byRule[f.Rule], f)
+		}
+		for rule, fs := range byRule {
+			withPos, more := 0, 0
+			for _, f := range fs {
+				if f.FileLevel {
+					more = f.More + 1
+					if !strings.Contains(f.Message.EN, "more findings of this rule") || !strings.Contains(f.Message.ID, "temuan lain") {
+						t.Errorf("%q: the count's message: %+v", c.kit, f.Message)
+					}
+				} else {
+					withPos++
+				}
+			}
+			if withPos != c.listed || withPos+more != 1000 {
+				t.Errorf("%q %s: %d listed and %d counted, want %d listed of 1000", c.kit, rule, withPos, more, c.listed)
+			}
+		}
+		e, w, i := res.Counts()
+		if e != 0 || w != 1000 || i != 1000 {
+			t.Errorf("%q: counts %d %d %d, want 0 1000 1000", c.kit, e, w, i)
+		}
+	}
+}
+
+func TestMaxPerFileValidated(t *testing.T) {
+	_, err := brandkit.Parse("k.toml", []byte("[rules]\nmax_per_file = -1\n"))
+	if err == nil || !strings.Contains(err.Error(), "rules.max_per_file") {
+		t.Errorf("negative max_per_file: %v", err)
+	}
+}
