@@ -100,3 +100,48 @@ func TestMaxFindingsKeepsTotals(t *testing.T) {
 		t.Errorf("text output lacks %q or the count not shown:\n%s", want, text.stdout)
 	}
 }
+
+// Escape sequences in a caption or a file name are shown, never sent to
+// the terminal: text output's quoted line, the line and github formats'
+// file names and messages, and the audit table's excerpts.
+func TestFormatControlCharactersEscaped(t *testing.T) {
+	dir := t.TempDir()
+	caption := "Dalam rangka HUT \x1b]0;PWNED\x07 kami \x1b[2J mengundang \u009b31m warga.\n"
+	writeFile(t, filepath.Join(dir, "a.md"), caption)
+	writeFile(t, filepath.Join(dir, "b\x1b[31m.md"), "Dalam rangka HUT kami mengundang warga.\n")
+	raw := func(name, s string) {
+		t.Helper()
+		if strings.ContainsAny(s, "\x1b\x07\u009b") {
+			t.Errorf("%s: raw control characters reach the terminal:\n%q", name, s)
+		}
+	}
+	r := runBin(t, dir, nil, nil, "check", "--color", "never", "a.md")
+	raw("text", r.stdout)
+	if !strings.Contains(r.stdout, `\x1b]0;PWNED\x07`) || !strings.Contains(r.stdout, `\u009b31m`) {
+		t.Errorf("text: escapes not shown:\n%s", r.stdout)
+	}
+	// The underline still sits under the match after the escapes.
+	lines := strings.Split(r.stdout, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "│ ") && strings.Contains(l, "PWNED") && i+1 < len(lines) {
+			if q, m := strings.Index(l, "Dalam"), strings.Index(lines[i+1], "^"); q != m {
+				t.Errorf("underline at byte %d, match at %d:\n%s\n%s", m, q, l, lines[i+1])
+			}
+			break
+		}
+	}
+	for _, f := range []string{"line", "github"} {
+		r := runBin(t, dir, nil, nil, "check", "--format", f, ".")
+		raw(f, r.stdout)
+		if !strings.Contains(r.stdout, `b\x1b[31m.md`) {
+			t.Errorf("%s: file name not shown escaped:\n%s", f, r.stdout)
+		}
+	}
+	audit := t.TempDir()
+	writeFile(t, filepath.Join(audit, "2025-10-02.md"), "+++\ndate = 2025-10-02\n+++\n"+caption)
+	r = runBin(t, audit, nil, nil, "audit", "--no-cache", "--month", "2025-10", ".")
+	raw("audit table", r.stdout)
+	if !strings.Contains(r.stdout, `\x1b`) {
+		t.Errorf("audit table: excerpt not shown escaped:\n%s", r.stdout)
+	}
+}
