@@ -4,7 +4,7 @@ import "testing"
 
 func TestVisible(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain ä 👋🏽\tend":       "plain ä 👋🏽\tend",
+		"plain ä 👋🏽\tend":         "plain ä 👋🏽\tend",
 		"\x1b]0;PWNED\x07":        `\x1b]0;PWNED\x07`,
 		"a\x1b[2Jb":               `a\x1b[2Jb`,
 		"c1 \u009b31m":            `c1 \u009b31m`,
