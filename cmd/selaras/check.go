@@ -105,6 +105,11 @@ func runCheck(e *env, args []string) int {
 		f.fail("%v", err)
 		return exitError
 	}
+	if st == nil {
+		if code, stop := warnEmptyPaths(e, f.lang, paths, inputs); stop {
+			return code
+		}
+	}
 	loader := newLoader(o.kit)
 	if st != nil {
 		loader.Files = st.index
@@ -159,6 +164,50 @@ func runCheck(e *env, args []string) int {
 		st.hint(e, o.format, res, f.lang, failRank)
 	}
 	return exitStatus(res, failRank)
+}
+
+// warnEmptyPaths warns on stderr about each folder given on the command
+// line that holds no draft or image: a run that checked nothing is not a
+// success. When every path given was empty it says so and stops the run
+// with exit 2 (--fail-on has nothing to decide).
+func warnEmptyPaths(e *env, lang string, paths []string, inputs []lint.Input) (int, bool) {
+	empty, given := 0, 0
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		given++
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			continue // a file named is always checked
+		}
+		root, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		found := false
+		for _, in := range inputs {
+			if in.Abs == root || strings.HasPrefix(in.Abs, root+string(filepath.Separator)) || root == string(filepath.Separator) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			empty++
+			fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
+				id: fmt.Sprintf("peringatan: %s tidak berisi draf (%s) atau gambar (%s); tidak ada yang diperiksa di situ",
+					lint.Visible(p), strings.Join(lint.DraftExts, " "), strings.Join(lint.ImageExts, " ")),
+				en: fmt.Sprintf("warning: %s holds no draft (%s) or image (%s); nothing was checked there",
+					lint.Visible(p), strings.Join(lint.DraftExts, " "), strings.Join(lint.ImageExts, " "))}.in(lang))
+		}
+	}
+	if given > 0 && empty == given && len(inputs) == 0 {
+		fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
+			id: "tidak ada berkas yang diperiksa: tidak satu pun jalur yang disebut berisi draf atau gambar",
+			en: "nothing was checked: none of the paths given holds a draft or an image"}.in(lang))
+		return exitError, true
+	}
+	return 0, false
 }
 
 // newLoader is the kit loader every command uses: rule names in kits are

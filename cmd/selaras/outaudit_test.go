@@ -145,3 +145,42 @@ func TestFormatControlCharactersEscaped(t *testing.T) {
 		t.Errorf("audit table: excerpt not shown escaped:\n%s", r.stdout)
 	}
 }
+
+// A folder without drafts is a warning; when every path given is one,
+// nothing was checked and the run is not a success.
+func TestCheckEmptyPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "kosong", "catatan.pdf"), "bukan draf")
+	writeFile(t, filepath.Join(dir, "konten", "a.md"), "Halo warga, ada pertanyaan? Tulis di kolom komentar.\n")
+	r := runBin(t, dir, nil, nil, "check", "kosong")
+	if r.code != 2 || !strings.Contains(r.stderr, "kosong tidak berisi draf") || !strings.Contains(r.stderr, "tidak ada berkas yang diperiksa") || strings.Contains(r.stdout, "✓") {
+		t.Errorf("empty folder: code %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = runBin(t, dir, nil, nil, "--lang", "en", "check", "--fail-on", "none", "kosong")
+	if r.code != 2 || !strings.Contains(r.stderr, "nothing was checked") {
+		t.Errorf("empty folder, --fail-on none, English: code %d, stderr %q", r.code, r.stderr)
+	}
+	r = runBin(t, dir, nil, nil, "check", "konten", "kosong")
+	if r.code != 0 || !strings.Contains(r.stderr, "kosong tidak berisi draf") || strings.Contains(r.stderr, "konten tidak") {
+		t.Errorf("one empty folder of two: code %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// An audit of a period without posts still names its kit.
+func TestAuditEmptyPeriodNamesKit(t *testing.T) {
+	root := t.TempDir()
+	auditWrite(t, root, map[string]string{
+		"selaras.toml":         "[kit]\nname = \"Uji Kosong\"\n",
+		"dinkes/2025-09-02.md": post("2025-09-02", "", "Posyandu keliling hadir di desa Anda minggu ini. Ada pertanyaan?"),
+	})
+	r, _ := auditJSON(t, root, nil, "--month", "2025-10", ".")
+	if r.Posts != 0 || r.Kit != "Uji Kosong" {
+		t.Errorf("posts %d, kit %q; want 0 posts of kit Uji Kosong", r.Posts, r.Kit)
+	}
+	empty := t.TempDir()
+	writeFile(t, filepath.Join(empty, "selaras.toml"), "[kit]\nname = \"Uji Kosong\"\n")
+	tab := runBin(t, empty, nil, nil, "audit", "--no-cache", "--month", "2025-10", ".")
+	if !strings.Contains(tab.stdout, "Kit: Uji Kosong") {
+		t.Errorf("table without the kit's name (exit %d):\n%s\n%s", tab.code, tab.stdout, tab.stderr)
+	}
+}

@@ -127,6 +127,22 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 				EN: "not an export of posts (no text or date column); name its columns with --csv-columns if it is one"}})
 		}
 	}
+	if len(a.kits) == 0 {
+		// No post in the period: the report still names the kit that
+		// would have applied, that of each path given.
+		for _, p := range paths {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				continue
+			}
+			if info, err := os.Stat(abs); err == nil && info.IsDir() {
+				abs = filepath.Join(abs, "_")
+			}
+			if k, err := o.Engine.Kits.ForFile(abs); err == nil && k != nil {
+				a.kits[k] = true
+			}
+		}
+	}
 	for k := range a.kits {
 		a.rep.Kits = append(a.rep.Kits, kitName(k))
 		for slug, acc := range k.Accounts {
