@@ -184,3 +184,51 @@ func TestAuditEmptyPeriodNamesKit(t *testing.T) {
 		t.Errorf("table without the kit's name (exit %d):\n%s\n%s", tab.code, tab.stdout, tab.stderr)
 	}
 }
+
+// audit merge checks every input against the report contract and refuses
+// a bad one naming the file and the field.
+func TestAuditMergeValidatesInputs(t *testing.T) {
+	root := auditArchive(t)
+	good := runBin(t, root, nil, nil, "audit", "--format", "json", "--no-cache", "--tz", "Asia/Jakarta", "--month", "2025-10", ".")
+	if good.code != 0 {
+		t.Fatalf("audit: %d %s", good.code, good.stderr)
+	}
+	writeFile(t, filepath.Join(root, "good.json"), good.stdout)
+	if r := runBin(t, root, nil, nil, "audit", "merge", "good.json"); r.code != 0 {
+		t.Fatalf("a real report refused: %d %s", r.code, r.stderr)
+	}
+	edit := func(change func(m map[string]any)) string {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(good.stdout), &m); err != nil {
+			t.Fatal(err)
+		}
+		change(m)
+		b, _ := json.Marshal(m)
+		return string(b)
+	}
+	detail := func(m map[string]any, i int) map[string]any { return m["post_details"].([]any)[i].(map[string]any) }
+	for _, c := range []struct {
+		name, field string
+		change      func(m map[string]any)
+	}{
+		{"no post_details", "post_details", func(m map[string]any) { delete(m, "post_details") }},
+		{"a post of 1999", "post_details[0].date", func(m map[string]any) { detail(m, 0)["date"] = "1999-10-14" }},
+		{"negative out_of_period", "out_of_period", func(m map[string]any) { m["out_of_period"] = -1000 }},
+		{"posts not the details", "posts", func(m map[string]any) { m["posts"] = 3 }},
+		{"counts of a post", "post_details[1].findings", func(m map[string]any) { detail(m, 1)["errors"] = detail(m, 1)["errors"].(float64) + 1 }},
+		{"no version", "version", func(m map[string]any) { delete(m, "version") }},
+		{"period backwards", "period", func(m map[string]any) { m["period"].(map[string]any)["until"] = "2025-09-01" }},
+		{"a finding of no post", "findings[0].post", func(m map[string]any) { m["findings"].([]any)[0].(map[string]any)["post"] = "lain.md" }},
+		{"a finding's severity", "findings[0].severity", func(m map[string]any) { m["findings"].([]any)[0].(map[string]any)["severity"] = "fatal" }},
+	} {
+		writeFile(t, filepath.Join(root, "bad.json"), edit(c.change))
+		r := runBin(t, root, nil, nil, "audit", "merge", "good.json", "bad.json")
+		if r.code != 2 || !strings.Contains(r.stderr, "bad.json") || !strings.Contains(r.stderr, c.field) || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d, stderr %q; want exit 2 naming bad.json and %s", c.name, r.code, r.stderr, c.field)
+		}
+	}
+	writeFile(t, filepath.Join(root, "bad.json"), edit(func(m map[string]any) { delete(m, "post_details") }))
+	if r := runBin(t, root, nil, nil, "--lang", "en", "audit", "merge", "bad.json"); !strings.Contains(r.stderr, "post_details: missing") {
+		t.Errorf("English: %q", r.stderr)
+	}
+}
