@@ -90,6 +90,9 @@ type imgMemo struct {
 func Run(paths []string, o Options) (*Report, []error, error) {
 	a := &auditor{o: o, git: &gitDates{Env: o.GitEnv}, errSeen: map[string]bool{}, kits: map[*brandkit.Kit]bool{}, imgs: map[string]*imgMemo{}}
 	defer o.Cache.Close()
+	if o.Cache != nil && o.Cache.Build == "" {
+		o.Cache.Build = o.Build
+	}
 	a.jobs = o.Engine.Jobs
 	if a.jobs <= 0 {
 		a.jobs = runtime.GOMAXPROCS(0)
@@ -384,7 +387,7 @@ func (a *auditor) runChunk(tasks []*task) {
 		if len(errs) == 0 {
 			// A post whose check broke is not cached: the next run must
 			// report the problem again.
-			a.o.Cache.put(t.key, e)
+			a.o.Cache.put(t.key, t.kit.Hash, e)
 		}
 		a.emit(t, e)
 	})
