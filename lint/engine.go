@@ -111,7 +111,12 @@ func (fr *FileResult) dropDraft() {
 	for i := range fr.Findings {
 		f := &fr.Findings[i]
 		f.Match = strings.Clone(f.Match)
-		for _, n := range []int{f.Line, f.EndLine} {
+		if f.Line == 0 {
+			continue
+		}
+		// The lines around the start too: the baseline matches a finding
+		// by its line and its neighbours.
+		for _, n := range []int{f.Line - 1, f.Line, f.Line + 1, f.EndLine} {
 			if _, ok := fr.lines[n]; n > 0 && !ok {
 				if fr.lines == nil {
 					fr.lines = map[int]quotedLine{}
