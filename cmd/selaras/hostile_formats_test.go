@@ -48,3 +48,29 @@ func TestHostileFormats(t *testing.T) {
 		})
 	}
 }
+
+// A 6 MB draft of 1,000,000 hashtags (each repeat a hashtag-count
+// finding) stays within the memory budget: the kit's cap per rule and
+// file ([rules] max_per_file) keeps 200 findings and a count, not a
+// million findings (2.2 GB before). Checked in text, JSON and SARIF. The
+// count finding stands for itself and its "more": 200 + 1 + 999,798.
+func TestHostileMillionHashtags(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes and checks a 6 MB draft")
+	}
+	dir := t.TempDir()
+	writeBytes(t, filepath.Join(dir, "tags.md"), []byte(strings.Repeat("#Tag1 ", 1000000)+"\n"))
+	for _, f := range []string{"json", "text", "sarif"} {
+		r := runBounded(t, dir, hostileTimeout, "check", "--format", f, "tags.md")
+		t.Logf("%s: exit %d in %v, peak %d MB, %d bytes of output", f, r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10, len(r.stdout))
+		if r.code != 0 && r.code != 1 {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		if r.peakKB>>10 > hostileRSSMB {
+			t.Errorf("%s: peak memory %d MB, over %d MB", f, r.peakKB>>10, hostileRSSMB)
+		}
+		if f == "json" && (!strings.Contains(r.stdout, `"more": 999798`) || !strings.Contains(r.stdout, `"warnings": 999999`)) {
+			t.Errorf("json: no count of the findings past the cap, or wrong totals: %.400s", r.stdout[max(0, len(r.stdout)-400):])
+		}
+	}
+}
