@@ -58,3 +58,37 @@ func TestMaxPerFileValidated(t *testing.T) {
 		t.Errorf("negative max_per_file: %v", err)
 	}
 }
+
+// When fixing (KeepDrafts), the fixes of findings past the cap are kept as
+// edits, unless the front matter ignores the rule.
+func TestCapKeepsEditsWhenFixing(t *testing.T) {
+	fixing := &Rule{Name: "fix-rule", Doc: Doc{Severity: Warning}, Check: func(p *Pass) error {
+		for _, tk := range p.Draft.Tokens {
+			if tk.Lower == "halo" {
+				p.Report(Finding{Span: Span{tk.Start, tk.End}, Match: tk.Text, Message: Text{ID: "x", EN: "x"},
+					Fix: &Fix{Span: Span{tk.Start, tk.End}, Replacement: "hai", Safe: true}})
+			}
+		}
+		return nil
+	}}
+	run := func(src string, keep bool) *FileResult {
+		eng := &Engine{Rules: []*Rule{fixing}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "[rules]\nmax_per_file = 5\n")}, Jobs: 1, KeepDrafts: keep}
+		res := eng.Run([]Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte(src)}})
+		return res.Files[0]
+	}
+	body := strings.Repeat("halo ", 20) + "\n"
+	if fr := run(body, true); len(fr.Edits) != 15 || fr.Edits[0].Fix == nil || fr.Edits[0].Line != 1 {
+		t.Errorf("fixing: %d edits, want 15: %+v", len(fr.Edits), fr.Edits)
+	}
+	if fr := run(body, false); len(fr.Edits) != 0 {
+		t.Errorf("checking: %d edits kept, want none", len(fr.Edits))
+	}
+	ignored := "+++\nignore = [{ rule = \"fix-rule\", reason = \"uji\" }]\n+++\n" + body
+	if fr := run(ignored, true); len(fr.Edits) != 0 || len(fr.Findings) != 0 {
+		t.Errorf("ignored rule: %d edits kept, findings %+v", len(fr.Edits), fr.Findings)
+	}
+	other := "+++\nignore = [{ rule = \"fix-rule\", match = \"hai\", reason = \"uji\" }]\n+++\n" + body
+	if fr := run(other, true); len(fr.Edits) != 15 {
+		t.Errorf("an ignore of another match: %d edits kept, want 15", len(fr.Edits))
+	}
+}

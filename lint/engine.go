@@ -64,6 +64,11 @@ type FileResult struct {
 	Kit *brandkit.Kit
 
 	lines map[int]quotedLine // what Run kept of the draft
+
+	// Edits are the fixes of findings past the kit's cap ([rules]
+	// max_per_file), kept only when the engine keeps drafts (fixing):
+	// not listed, but --fix applies them with the listed findings' fixes.
+	Edits []Finding
 }
 
 type quotedLine struct {
@@ -389,7 +394,13 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 			}
 			if kept[target] >= limit {
 				// Past the cap only a count is kept: a draft of a million
-				// hashtags must not hold a million findings.
+				// hashtags must not hold a million findings. When fixing,
+				// the fix is kept too, as an edit: --fix still fixes
+				// everything in one round.
+				if e.KeepDrafts && f.Fix != nil && target == fr {
+					edit := Finding{Rule: r.Name, Severity: f.Severity, Span: f.Span, Match: f.Match, Fix: f.Fix}
+					fr.Edits = append(fr.Edits, e.finish(kit, d, edit)...)
+				}
 				o, ok := over[target]
 				if !ok {
 					o = Finding{Rule: r.Name, Severity: f.Severity, FileLevel: true, Path: f.Path}
@@ -420,8 +431,27 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	}
 	if in.Kind == KindText {
 		e.suppress(d, kit, frs)
+		fr.Edits = withoutIgnored(d, fr.Edits)
 	}
 	return frs, errs, attached
+}
+
+// withoutIgnored drops the edits the draft's front matter ignores.
+func withoutIgnored(d *Draft, edits []Finding) []Finding {
+	if len(edits) == 0 || len(d.Front.Ignore) == 0 {
+		return edits
+	}
+	kept := edits[:0]
+	for _, f := range edits {
+		hit := false
+		for _, ig := range d.Front.Ignore {
+			hit = hit || IgnoreMatches(ig, f)
+		}
+		if !hit {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // cappedMessage says how many findings of a rule a file had past the

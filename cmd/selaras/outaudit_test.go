@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -230,5 +231,27 @@ func TestAuditMergeValidatesInputs(t *testing.T) {
 	writeFile(t, filepath.Join(root, "bad.json"), edit(func(m map[string]any) { delete(m, "post_details") }))
 	if r := runBin(t, root, nil, nil, "--lang", "en", "audit", "merge", "bad.json"); !strings.Contains(r.stderr, "post_details: missing") {
 		t.Errorf("English: %q", r.stderr)
+	}
+}
+
+// A file with more fixable findings than the kit's cap lists is fixed
+// whole in one run: the fixes past the cap are kept as edits.
+func TestFixPastTheCap(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "selaras.toml"), "[rules]\nmax_per_file = 10\n")
+	writeFile(t, filepath.Join(dir, "a.md"), strings.Repeat("Dalam rangka HUT kota. ", 300)+"\n")
+	r := runBin(t, dir, nil, nil, "check", "--fix", "--fail-on", "none", "a.md")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s %s", r.code, r.stdout, r.stderr)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "a.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.ToLower(string(b)), "dalam rangka"); n != 0 || strings.Count(string(b), "Untuk HUT kota.") != 300 {
+		t.Errorf("%d left unfixed after one run:\n%.300s", n, b)
+	}
+	if !strings.Contains(r.stdout, "300 perbaikan diterapkan") {
+		t.Errorf("fix count: %s", r.stdout)
 	}
 }
