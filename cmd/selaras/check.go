@@ -185,10 +185,20 @@ func warnEmptyPaths(e *env, lang string, paths []string, inputs []lint.Input) (i
 		if err != nil {
 			continue
 		}
+		// An input's Abs is its path under the folder, or (a walk that
+		// resolves links) its real path: either counts.
+		roots := []string{root}
+		if real, err := filepath.EvalSymlinks(root); err == nil && real != root {
+			roots = append(roots, real)
+		}
 		found := false
 		for _, in := range inputs {
-			if in.Abs == root || strings.HasPrefix(in.Abs, root+string(filepath.Separator)) || root == string(filepath.Separator) {
-				found = true
+			for _, r := range roots {
+				if in.Abs == r || strings.HasPrefix(in.Abs, strings.TrimSuffix(r, string(filepath.Separator))+string(filepath.Separator)) {
+					found = true
+				}
+			}
+			if found {
 				break
 			}
 		}

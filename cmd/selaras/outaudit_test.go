@@ -255,3 +255,17 @@ func TestFixPastTheCap(t *testing.T) {
 		t.Errorf("fix count: %s", r.stdout)
 	}
 }
+
+// A folder given through a symbolic link is not empty when its target
+// holds drafts.
+func TestCheckLinkedFolderNotEmpty(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "asli", "a.md"), "Halo warga, ada pertanyaan? Tulis di kolom komentar.\n")
+	if err := os.Symlink(filepath.Join(dir, "asli"), filepath.Join(dir, "tautan")); err != nil {
+		t.Skip(err)
+	}
+	r := runBin(t, dir, nil, nil, "check", "tautan")
+	if r.code != 0 || strings.Contains(r.stderr, "tidak berisi") {
+		t.Errorf("linked folder: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
