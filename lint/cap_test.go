@@ -92,3 +92,27 @@ func TestCapKeepsEditsWhenFixing(t *testing.T) {
 		t.Errorf("an ignore of another match: %d edits kept, want 15", len(fr.Edits))
 	}
 }
+
+// Findings past the cap keep their severities in the totals.
+func TestCapCountsEachSeverity(t *testing.T) {
+	mixed := &Rule{Name: "mixed", Doc: Doc{Severity: Warning}, Check: func(p *Pass) error {
+		n := 0
+		for _, tk := range p.Draft.Tokens {
+			if tk.Lower == "halo" {
+				sev := Warning
+				if n%2 == 0 {
+					sev = Error
+				}
+				n++
+				p.Report(Finding{Span: Span{tk.Start, tk.End}, Severity: sev, Message: Text{ID: "x", EN: "x"}})
+			}
+		}
+		return nil
+	}}
+	eng := &Engine{Rules: []*Rule{mixed}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "[rules]\nmax_per_file = 3\n")}, Jobs: 1}
+	res := eng.Run([]Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte(strings.Repeat("halo ", 40))}})
+	// Every other "halo" is an error.
+	if e, w, i := res.Counts(); e != 20 || w != 20 || i != 0 {
+		t.Errorf("counts %d %d %d, want 20 errors and 20 warnings", e, w, i)
+	}
+}

@@ -378,8 +378,15 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if r.Check == nil || !kit.RuleEnabled(r.Name) || (in.Kind == KindImage && !r.OnImages) {
 			continue
 		}
-		kept := map[*FileResult]int{}     // findings of this rule kept, per file
-		over := map[*FileResult]Finding{} // the first finding past the cap, counting the rest
+		kept := map[*FileResult]int{} // findings of this rule kept, per file
+		// Past the cap: one counting finding per file and severity (a
+		// rule's entries may differ in severity), in the order met.
+		type overKey struct {
+			fr  *FileResult
+			sev Severity
+		}
+		over := map[overKey]*Finding{}
+		var overOrder []overKey
 		pass.report = func(f Finding) {
 			f.Rule = r.Name
 			target := fr
@@ -401,12 +408,14 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 					edit := Finding{Rule: r.Name, Severity: f.Severity, Span: f.Span, Match: f.Match, Fix: f.Fix}
 					fr.Edits = append(fr.Edits, e.finish(kit, d, edit)...)
 				}
-				o, ok := over[target]
-				if !ok {
-					o = Finding{Rule: r.Name, Severity: f.Severity, FileLevel: true, Path: f.Path}
+				k := overKey{target, f.Severity}
+				o := over[k]
+				if o == nil {
+					o = &Finding{Rule: r.Name, Severity: f.Severity, FileLevel: true, Path: f.Path}
+					over[k] = o
+					overOrder = append(overOrder, k)
 				}
 				o.More++
-				over[target] = o
 				return
 			}
 			kept[target]++
@@ -419,13 +428,12 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if err := runRule(r, pass); err != nil {
 			errs = append(errs, fmt.Errorf("%s: rule %s failed: %v", in.Path, r.Name, err))
 		}
-		for _, target := range frs {
-			if o, ok := over[target]; ok {
-				o.Message = cappedMessage(o.More, limit)
-				for _, f := range e.finish(kit, nil, o) {
-					f.More-- // the finding itself counts as one
-					target.Findings = append(target.Findings, f)
-				}
+		for _, k := range overOrder {
+			o := over[k]
+			o.Message = cappedMessage(o.More, limit)
+			for _, f := range e.finish(kit, nil, *o) {
+				f.More-- // the finding itself counts as one
+				k.fr.Findings = append(k.fr.Findings, f)
 			}
 		}
 	}
