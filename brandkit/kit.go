@@ -158,6 +158,9 @@ type Account struct {
 	Paths    []string  `toml:"paths"` // globs, relative to the kit's folder
 	Hashtags []Hashtag `toml:"hashtags"`
 	Mentions []Mention `toml:"mentions"`
+	// Handles are the account's names in social-media exports (audit CSV
+	// rows), matched without case, spaces folded, with or without '@'.
+	Handles []string `toml:"handles"`
 }
 
 // Platform is one [platforms.NAME] table.
@@ -206,6 +209,22 @@ type RuleSettings struct {
 	// Enable turns back on a rule that a parent kit disabled.
 	Enable   []string            `toml:"enable"`
 	Severity map[string]Severity `toml:"severity"`
+	// MaxPerFile caps the findings one rule lists for one file; the rest
+	// are counted in one more finding. 0: DefaultMaxPerFile.
+	MaxPerFile int `toml:"max_per_file"`
+}
+
+// DefaultMaxPerFile is the cap on findings per rule per file when the kit
+// sets none: far above what a real caption has, far below what a hostile
+// draft (a million hashtags) would make the run hold.
+const DefaultMaxPerFile = 200
+
+// MaxPerFile is how many findings of one rule one file lists.
+func (k *Kit) MaxPerFile() int {
+	if k == nil || k.Rules.MaxPerFile <= 0 {
+		return DefaultMaxPerFile
+	}
+	return k.Rules.MaxPerFile
 }
 
 // Memo returns the value stored under key, building it once per kit. Rules

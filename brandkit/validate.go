@@ -116,6 +116,8 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 		add(loc.key("hashtags", "max"), "hashtags.max", "harus 0 (tanpa batas) atau lebih", "must be 0 (no limit) or more")
 	}
 	probs = append(probs, k.validateTags(file, loc)...)
+	k.validateHandles(loc, add)
+	k.validateCap(loc, add)
 	for slug, a := range k.Accounts {
 		key := "accounts." + slug
 		if !kebab.MatchString(slug) {

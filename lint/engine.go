@@ -64,6 +64,11 @@ type FileResult struct {
 	Kit *brandkit.Kit
 
 	lines map[int]quotedLine // what Run kept of the draft
+
+	// Edits are the fixes of findings past the kit's cap ([rules]
+	// max_per_file), kept only when the engine keeps drafts (fixing):
+	// not listed, but --fix applies them with the listed findings' fixes.
+	Edits []Finding
 }
 
 type quotedLine struct {
@@ -111,7 +116,12 @@ func (fr *FileResult) dropDraft() {
 	for i := range fr.Findings {
 		f := &fr.Findings[i]
 		f.Match = strings.Clone(f.Match)
-		for _, n := range []int{f.Line, f.EndLine} {
+		if f.Line == 0 {
+			continue
+		}
+		// The lines around the start too: the baseline matches a finding
+		// by its line and its neighbours.
+		for _, n := range []int{f.Line - 1, f.Line, f.Line + 1, f.EndLine} {
 			if _, ok := fr.lines[n]; n > 0 && !ok {
 				if fr.lines == nil {
 					fr.lines = map[int]quotedLine{}
@@ -135,13 +145,14 @@ type Result struct {
 func (r *Result) Counts() (errs, warns, infos int) {
 	for _, f := range r.Files {
 		for _, x := range f.Findings {
+			n := 1 + x.More
 			switch x.Severity {
 			case Error:
-				errs++
+				errs += n
 			case Warning:
-				warns++
+				warns += n
 			default:
-				infos++
+				infos += n
 			}
 		}
 	}
@@ -362,10 +373,20 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 	}
 	images := map[string]*FileResult{}
 	pass := &Pass{Draft: d, Kit: kit, ReadFile: e.readAsset}
+	limit := kit.MaxPerFile()
 	for _, r := range e.Rules {
 		if r.Check == nil || !kit.RuleEnabled(r.Name) || (in.Kind == KindImage && !r.OnImages) {
 			continue
 		}
+		kept := map[*FileResult]int{} // findings of this rule kept, per file
+		// Past the cap: one counting finding per file and severity (a
+		// rule's entries may differ in severity), in the order met.
+		type overKey struct {
+			fr  *FileResult
+			sev Severity
+		}
+		over := map[overKey]*Finding{}
+		var overOrder []overKey
 		pass.report = func(f Finding) {
 			f.Rule = r.Name
 			target := fr
@@ -378,6 +399,26 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 				}
 				f.FileLevel = f.Region == nil && f.FileLevel
 			}
+			if kept[target] >= limit {
+				// Past the cap only a count is kept: a draft of a million
+				// hashtags must not hold a million findings. When fixing,
+				// the fix is kept too, as an edit: --fix still fixes
+				// everything in one round.
+				if e.KeepDrafts && f.Fix != nil && target == fr {
+					edit := Finding{Rule: r.Name, Severity: f.Severity, Span: f.Span, Match: f.Match, Fix: f.Fix}
+					fr.Edits = append(fr.Edits, e.finish(kit, d, edit)...)
+				}
+				k := overKey{target, f.Severity}
+				o := over[k]
+				if o == nil {
+					o = &Finding{Rule: r.Name, Severity: f.Severity, FileLevel: true, Path: f.Path}
+					over[k] = o
+					overOrder = append(overOrder, k)
+				}
+				o.More++
+				return
+			}
+			kept[target]++
 			dd := d
 			if target != fr {
 				dd = nil
@@ -387,11 +428,45 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		if err := runRule(r, pass); err != nil {
 			errs = append(errs, fmt.Errorf("%s: rule %s failed: %v", in.Path, r.Name, err))
 		}
+		for _, k := range overOrder {
+			o := over[k]
+			o.Message = cappedMessage(o.More, limit)
+			for _, f := range e.finish(kit, nil, *o) {
+				f.More-- // the finding itself counts as one
+				k.fr.Findings = append(k.fr.Findings, f)
+			}
+		}
 	}
 	if in.Kind == KindText {
 		e.suppress(d, kit, frs)
+		fr.Edits = withoutIgnored(d, fr.Edits)
 	}
 	return frs, errs, attached
+}
+
+// withoutIgnored drops the edits the draft's front matter ignores.
+func withoutIgnored(d *Draft, edits []Finding) []Finding {
+	if len(edits) == 0 || len(d.Front.Ignore) == 0 {
+		return edits
+	}
+	kept := edits[:0]
+	for _, f := range edits {
+		hit := false
+		for _, ig := range d.Front.Ignore {
+			hit = hit || IgnoreMatches(ig, f)
+		}
+		if !hit {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
+// cappedMessage says how many findings of a rule a file had past the
+// kit's cap ([rules] max_per_file).
+func cappedMessage(n, limit int) Text {
+	return Tf("%d temuan lain dari aturan ini di berkas ini tidak dicantumkan satu per satu (batas [rules] max_per_file = %d)",
+		"%d more findings of this rule in this file are not listed one by one (the limit [rules] max_per_file = %d)", n, limit)
 }
 
 // runRule calls a rule, turning a panic into an error: one broken rule must

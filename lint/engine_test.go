@@ -181,18 +181,22 @@ func TestUnknownAccount(t *testing.T) {
 }
 
 func TestRunKeepsOnlyQuotedLines(t *testing.T) {
-	in := []Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("satu\nhalo dua\ntiga\nhalo")}}
+	in := []Input{{Path: "a.md", Abs: "/t/a.md", Root: "/t", Data: []byte("satu\nhalo dua\ntiga\nempat\nlima\nhalo")}}
 	rule := wordRule("halo-rule", "halo", Warning)
 	res := (&Engine{Rules: []*Rule{rule}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}}).Run(in)
 	fr := res.Files[0]
 	if fr.Draft != nil {
 		t.Fatal("the draft should be dropped after the run")
 	}
-	if fr.Line(2) != "halo dua" || fr.Line(4) != "halo" || fr.LineStart(2) != 5 {
-		t.Errorf("kept lines: %q %q start %d", fr.Line(2), fr.Line(4), fr.LineStart(2))
+	if fr.Line(2) != "halo dua" || fr.Line(6) != "halo" || fr.LineStart(2) != 5 {
+		t.Errorf("kept lines: %q %q start %d", fr.Line(2), fr.Line(6), fr.LineStart(2))
 	}
-	if fr.Line(1) != "" || fr.LineStart(3) != -1 {
-		t.Error("lines no finding points at are not kept")
+	// The lines around a finding's line are kept for the baseline.
+	if fr.Line(1) != "satu" || fr.Line(3) != "tiga" || fr.Line(5) != "lima" {
+		t.Errorf("neighbours: %q %q %q", fr.Line(1), fr.Line(3), fr.Line(5))
+	}
+	if fr.Line(4) != "" || fr.LineStart(4) != -1 {
+		t.Error("lines no finding points at or next to are not kept")
 	}
 	kept := (&Engine{Rules: []*Rule{rule}, Kits: &brandkit.Loader{Fixed: kitFrom(t, "")}, KeepDrafts: true}).Run(in)
 	if kept.Files[0].Draft == nil || kept.Files[0].Line(1) != "satu" {

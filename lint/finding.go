@@ -22,6 +22,11 @@ type Finding struct {
 	// Fix, when set, is the edit that resolves the finding.
 	Fix *Fix
 
+	// More is how many further findings of the rule in the file this one
+	// stands for: a file past the kit's cap ([rules] max_per_file) gets
+	// one finding saying how many were not listed. Totals count them.
+	More int
+
 	// Positions, filled by the engine from Span: 1-based line and column
 	// (code points), end column exclusive. Zero for file-level findings.
 	Line, Column, EndLine, EndColumn int

@@ -469,7 +469,7 @@ func TestAuditCache(t *testing.T) {
 		if err == nil && info.Mode().IsRegular() {
 			packs = append(packs, p)
 			b, _ := os.ReadFile(p)
-			lines += bytes.Count(b, []byte("\n"))
+			lines += bytes.Count(b, []byte("\n")) - 1 // the pack's header line
 		}
 		return nil
 	})
@@ -477,7 +477,8 @@ func TestAuditCache(t *testing.T) {
 		t.Fatalf("%d cache packs with %d entries, want 10 entries", len(packs), lines)
 	}
 	b, _ := os.ReadFile(packs[0])
-	tab := bytes.IndexByte(b, '\t')
+	nl := bytes.IndexByte(b, '\n') // after the header, the first entry
+	tab := nl + 1 + bytes.IndexByte(b[nl+1:], '\t')
 	copy(b[tab+1:], "{not json")
 	os.WriteFile(packs[0], b, 0o644)
 	out3, err3 := run()

@@ -105,6 +105,11 @@ func runCheck(e *env, args []string) int {
 		f.fail("%s", brandkit.Message(err, f.lang))
 		return exitError
 	}
+	if st == nil {
+		if code, stop := warnEmptyPaths(e, f.lang, paths, inputs); stop {
+			return code
+		}
+	}
 	loader := newLoader(o.kit)
 	if st != nil {
 		loader.Files = st.index
@@ -130,7 +135,7 @@ func runCheck(e *env, args []string) int {
 	if post.done {
 		return post.code
 	}
-	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes}
+	opts := format.Options{Lang: f.lang, Color: useColor, Rules: rules.All(), Version: version, Summary: true, Notes: post.notes, Full: post.full}
 	// Written as it is produced: a large run's output is not held whole
 	// (the formats write file by file).
 	out := bufio.NewWriterSize(post.w, 64<<10)
@@ -159,6 +164,60 @@ func runCheck(e *env, args []string) int {
 		st.hint(e, o.format, res, f.lang, failRank)
 	}
 	return exitStatus(res, failRank)
+}
+
+// warnEmptyPaths warns on stderr about each folder given on the command
+// line that holds no draft or image: a run that checked nothing is not a
+// success. When every path given was empty it says so and stops the run
+// with exit 2 (--fail-on has nothing to decide).
+func warnEmptyPaths(e *env, lang string, paths []string, inputs []lint.Input) (int, bool) {
+	empty, given := 0, 0
+	for _, p := range paths {
+		if p == "-" {
+			continue
+		}
+		given++
+		info, err := os.Stat(p)
+		if err != nil || !info.IsDir() {
+			continue // a file named is always checked
+		}
+		root, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		// An input's Abs is its path under the folder, or (a walk that
+		// resolves links) its real path: either counts.
+		roots := []string{root}
+		if real, err := filepath.EvalSymlinks(root); err == nil && real != root {
+			roots = append(roots, real)
+		}
+		found := false
+		for _, in := range inputs {
+			for _, r := range roots {
+				if in.Abs == r || strings.HasPrefix(in.Abs, strings.TrimSuffix(r, string(filepath.Separator))+string(filepath.Separator)) {
+					found = true
+				}
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			empty++
+			fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
+				id: fmt.Sprintf("peringatan: %s tidak berisi draf (%s) atau gambar (%s); tidak ada yang diperiksa di situ",
+					lint.Visible(p), strings.Join(lint.DraftExts, " "), strings.Join(lint.ImageExts, " ")),
+				en: fmt.Sprintf("warning: %s holds no draft (%s) or image (%s); nothing was checked there",
+					lint.Visible(p), strings.Join(lint.DraftExts, " "), strings.Join(lint.ImageExts, " "))}.in(lang))
+		}
+	}
+	if given > 0 && empty == given && len(inputs) == 0 {
+		fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
+			id: "tidak ada berkas yang diperiksa: tidak satu pun jalur yang disebut berisi draf atau gambar",
+			en: "nothing was checked: none of the paths given holds a draft or an image"}.in(lang))
+		return exitError, true
+	}
+	return 0, false
 }
 
 // newLoader is the kit loader every command uses: rule names in kits are

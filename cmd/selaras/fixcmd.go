@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/baseline"
@@ -212,7 +213,7 @@ func limit(res *lint.Result, n int) (*lint.Result, int) {
 				c.Findings = append(c.Findings, f)
 				n--
 			} else {
-				more++
+				more += 1 + f.More
 			}
 		}
 		out.Files = append(out.Files, &c)
@@ -254,7 +255,8 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 	for round := 0; round < maxFixRounds; round++ {
 		var again []lint.Input
 		for _, s := range states {
-			out := fix.Apply(s.text, current[s.in.Path].Findings, x.unsafe)
+			cur := current[s.in.Path]
+			out := fix.Apply(s.text, slices.Concat(cur.Findings, cur.Edits), x.unsafe)
 			if out.Text == s.text {
 				continue
 			}
@@ -327,7 +329,7 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 		if fr == nil || fr.Draft == nil || fr == s.orig && s.text != s.origText {
 			continue // not written: its findings are the original ones
 		}
-		final := fix.Apply(s.text, fr.Findings, x.unsafe)
+		final := fix.Apply(s.text, slices.Concat(fr.Findings, fr.Edits), x.unsafe)
 		for _, sk := range final.Skipped {
 			g := sk.Finding
 			t := lint.Tf("%s:%d:%d %s: perbaikan tidak diterapkan, bertumpuk dengan perbaikan lain; perbaiki sendiri",
@@ -345,7 +347,7 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 	}
 	unsafe := 0
 	for _, fr := range out.Files {
-		for _, g := range fr.Findings {
+		for _, g := range slices.Concat(fr.Findings, fr.Edits) {
 			if g.Fix != nil && !g.Fix.Safe && g.Path == "" && !x.unsafe {
 				unsafe++
 			}

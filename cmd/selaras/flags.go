@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -241,3 +242,23 @@ func (f *flags) nearest(name string) string {
 // editDistance is the Levenshtein distance of a and b, shared with the
 // kit's "did you mean" for unknown keys (brandkit.EditDistance).
 func editDistance(a, b string) int { return brandkit.EditDistance(a, b) }
+
+// nearestCommand is the command name closest to a mistyped one (at most
+// two edits, and fewer than half its letters), or "".
+func nearestCommand(name string) string {
+	if len(name) > 64 {
+		return ""
+	}
+	best, bestD := "", 3
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names) // ties go to the first name, whatever the map order
+	for _, n := range names {
+		if d := editDistance(strings.ToLower(name), n); d < bestD && 2*d < len(n) {
+			best, bestD = n, d
+		}
+	}
+	return best
+}

@@ -118,6 +118,12 @@ func run(e *env, args []string) int {
 	}
 	c, ok := commands[name]
 	if !ok {
+		if near := nearestCommand(name); near != "" {
+			fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
+				id: fmt.Sprintf("perintah %q tidak dikenal; maksudnya `%s`? Lihat `selaras help`", name, near),
+				en: fmt.Sprintf("unknown command %q; did you mean `%s`? See `selaras help`", name, near)}.in(defaultLang(e)))
+			return exitError
+		}
 		fmt.Fprintf(e.stderr, "selaras: %s\n", lang2{
 			id: fmt.Sprintf("perintah %q tidak dikenal; lihat `selaras help`", name),
 			en: fmt.Sprintf("unknown command %q; see `selaras help`", name)}.in(defaultLang(e)))

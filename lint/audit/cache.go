@@ -22,15 +22,21 @@ import (
 //
 // Entries are written in packs, one file per batch of checked posts
 // (creating ten thousand small files costs seconds on common file
-// systems): each line of a pack is a key, a tab and the entry as JSON. A
-// pack is written to a temporary file and renamed into place, so no reader
-// sees half of one. A missing, unreadable or corrupt entry is a miss, never
-// an error. Packs older than 30 days, and the oldest beyond 512 MB in all,
+// systems). A pack starts with a header line (format, selaras build, the
+// kits of its entries, and the header's own checksum); each further line
+// is a key, a tab, the entry's checksum, a tab and the entry as JSON (see
+// packcheck.go). A pack is written to a temporary file and renamed into
+// place, so no reader sees half of one. A missing, unreadable or corrupt
+// entry, or any entry of a pack whose header does not check, is a miss,
+// never an error and never trusted: the post is checked again. Packs older than 30 days, and the oldest beyond 512 MB in all,
 // are removed.
 type Cache struct {
 	Dir string
 	// Warn is called once when the cache cannot be written.
 	Warn func(error)
+	// Build identifies the selaras binary (version and build id); packs
+	// another build wrote are not read. Run sets it from Options.Build.
+	Build string
 
 	hits, misses atomic.Int64
 	warnOnce     sync.Once
@@ -47,8 +53,9 @@ type Cache struct {
 
 	sums sync.Map // attached image path -> fileSum
 
-	mu      sync.Mutex
-	pending [][]byte // lines not yet written
+	mu          sync.Mutex
+	pending     [][]byte        // lines not yet written
+	pendingKits map[string]bool // the kits of the pending entries
 }
 
 // packSpan is an entry's place: pack number, byte offset and length.
@@ -62,7 +69,7 @@ type packSpan struct {
 const cacheEntryMax = 1 << 30
 
 // cacheFormat changes when the entry layout does.
-const cacheFormat = "audit-v2"
+const cacheFormat = "audit-v3"
 
 // cacheMaxAge is how long a pack is kept, cacheMaxBytes how much disk
 // the packs may take together: about 100,000 posts' results at the 5 KB a
@@ -113,8 +120,9 @@ func (c *Cache) dir() string { return filepath.Join(c.Dir, cacheFormat) }
 // load reads every pack once, oldest first; later packs win.
 func (c *Cache) load() {
 	c.index = map[string]packSpan{}
-	// The first layout's packs can never be read again.
+	// Earlier layouts' packs can never be read again.
 	os.RemoveAll(filepath.Join(c.Dir, "audit-v1"))
+	os.RemoveAll(filepath.Join(c.Dir, "audit-v2"))
 	ents, err := os.ReadDir(c.dir())
 	if err != nil {
 		return
@@ -150,20 +158,7 @@ func (c *Cache) load() {
 		if err != nil {
 			continue
 		}
-		pack := int32(len(c.packs))
-		c.packs = append(c.packs, p)
-		off := 0
-		for off < len(b) {
-			line := b[off:]
-			next := len(b)
-			if j := bytes.IndexByte(line, '\n'); j >= 0 {
-				line, next = line[:j], off+j+1
-			}
-			if k, v, ok := bytes.Cut(line, []byte("\t")); ok && len(k) == 64 && len(v) < cacheEntryMax {
-				c.index[string(k)] = packSpan{pack: pack, off: int64(off + len(k) + 1), len: int32(len(v))}
-			}
-			off = next
-		}
+		c.indexPack(p, b)
 	}
 }
 
@@ -211,7 +206,10 @@ func (c *Cache) get(key string) (*entry, bool) {
 	if !ok {
 		return nil, false
 	}
-	b := c.read(at)
+	b := checkedEntry(key, c.read(at))
+	if b == nil {
+		return nil, false // changed since it was written: checked again
+	}
 	var e entry
 	if err := json.Unmarshal(b, &e); err != nil {
 		return nil, false
@@ -227,8 +225,9 @@ func (c *Cache) get(key string) (*entry, bool) {
 	return &e, true
 }
 
-// put queues an entry; flush writes the queued entries as one pack.
-func (c *Cache) put(key string, e *entry) {
+// put queues an entry of a post under the kit kitHash; flush writes the
+// queued entries as one pack.
+func (c *Cache) put(key, kitHash string, e *entry) {
 	if c == nil || key == "" {
 		return
 	}
@@ -236,10 +235,13 @@ func (c *Cache) put(key string, e *entry) {
 	if err != nil {
 		return
 	}
-	line := make([]byte, 0, len(key)+len(b)+2)
-	line = append(append(append(append(line, key...), '\t'), b...), '\n')
+	line := entryLine(key, b)
 	c.mu.Lock()
 	c.pending = append(c.pending, line)
+	if c.pendingKits == nil {
+		c.pendingKits = map[string]bool{}
+	}
+	c.pendingKits[kitHash] = true
 	c.mu.Unlock()
 }
 
@@ -248,13 +250,13 @@ func (c *Cache) flush() {
 		return
 	}
 	c.mu.Lock()
-	lines := c.pending
-	c.pending = nil
+	lines, kits := c.pending, c.pendingKits
+	c.pending, c.pendingKits = nil, nil
 	c.mu.Unlock()
 	if len(lines) == 0 {
 		return
 	}
-	err := writePack(c.dir(), bytes.Join(lines, nil))
+	err := writePack(c.dir(), append([]byte(packHeader(c.Build, kits)), bytes.Join(lines, nil)...))
 	if err != nil && c.Warn != nil {
 		c.warnOnce.Do(func() { c.Warn(err) })
 	}

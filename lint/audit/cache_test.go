@@ -16,10 +16,10 @@ func TestCachePacks(t *testing.T) {
 	dir := t.TempDir()
 	c := &Cache{Dir: dir}
 	for i := 0; i < 5; i++ {
-		c.put(key(i), &entry{Findings: json.RawMessage(fmt.Sprintf(`[{"rule":"jargon","line":%d}]`, i)), Tally: []ruleTally{{Rule: "jargon", Sev: [3]int32{0, 1, 0}}}, Excerpt: "x"})
+		c.put(key(i), "kit", &entry{Findings: json.RawMessage(fmt.Sprintf(`[{"rule":"jargon","line":%d}]`, i)), Tally: []ruleTally{{Rule: "jargon", Sev: [3]int32{0, 1, 0}}}, Excerpt: "x"})
 	}
 	c.flush()
-	c.put(key(9), &entry{Excerpt: "second pack"})
+	c.put(key(9), "kit", &entry{Excerpt: "second pack"})
 	c.flush()
 	packs, _ := filepath.Glob(filepath.Join(dir, cacheFormat, "*.pack"))
 	if len(packs) != 2 {
@@ -43,8 +43,8 @@ func TestCachePacks(t *testing.T) {
 	}
 	// A newer pack wins; a corrupt entry is a miss.
 	time.Sleep(time.Millisecond)
-	c2.put(key(3), &entry{Excerpt: "newer"})
-	c2.put(key(4), &entry{Excerpt: "to be broken"})
+	c2.put(key(3), "kit", &entry{Excerpt: "newer"})
+	c2.put(key(4), "kit", &entry{Excerpt: "to be broken"})
 	c2.flush()
 	packs, _ = filepath.Glob(filepath.Join(dir, cacheFormat, "*.pack"))
 	newest := packs[len(packs)-1]
@@ -79,9 +79,9 @@ func TestCacheUnwritable(t *testing.T) {
 	os.WriteFile(file, nil, 0o644)
 	var warned []error
 	c := &Cache{Dir: file, Warn: func(err error) { warned = append(warned, err) }}
-	c.put(key(1), &entry{})
+	c.put(key(1), "kit", &entry{})
 	c.flush()
-	c.put(key(2), &entry{})
+	c.put(key(2), "kit", &entry{})
 	c.flush()
 	if len(warned) != 1 {
 		t.Errorf("warned %d times, want once", len(warned))

@@ -115,3 +115,24 @@ func TestTomlString(t *testing.T) {
 		t.Errorf("round trip: %q", f.Account)
 	}
 }
+
+// Exports write the offset in every ISO 8601 form; all name one instant.
+func TestCSVTimeOffsets(t *testing.T) {
+	want := time.Date(2025, 10, 16, 0, 15, 0, 0, time.UTC)
+	for _, s := range []string{
+		"2025-10-16T07:15:00+07:00", "2025-10-16T07:15:00+0700", "2025-10-16T07:15:00+07",
+		"2025-10-16T00:15:00Z", "2025-10-16T00:15:00+0000", "2025-10-16T00:15:00-0000",
+		"2025-10-16T07:15+07:00", "2025-10-16T07:15+0700", "2025-10-16 07:15:00+0700",
+		"2025-10-16 07:15:00+07:00", "2025-10-16T07:15:00.000+0700", "2025-10-16T00:15:00.5Z",
+		"20251016T071500+0700", "20251016T001500Z", "2025-10-15T20:15:00-04:00", "2025-10-15T20:15:00-0400",
+	} {
+		got, ok := parseCSVTime(s, time.Local)
+		if !ok {
+			t.Errorf("%s: not understood", s)
+			continue
+		}
+		if !got.Truncate(time.Second).Equal(want) {
+			t.Errorf("%s: %v, want %v", s, got, want)
+		}
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/selaras/selaras/lint"
 )
 
 // Formats are the report formats, the default first.
@@ -52,7 +54,7 @@ func accountLabel(r *Report, acc, lang string) string {
 	if acc == "" {
 		return t(lang, "(akun tidak dikenal)", "(unknown account)")
 	}
-	return acc
+	return vis(acc)
 }
 
 func pct(x float64) string { return strconv.Itoa(int(x*100+0.5)) + "%" }
@@ -61,7 +63,7 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "%s %s .. %s (%s, %s)\n", t(lang, "Audit", "Audit"), r.Period.Since, r.Period.Until,
 		t(lang, "tanggal akhir tidak termasuk", "until exclusive"), r.Period.TZ)
-	fmt.Fprintf(b, "%s: %s · selaras %s\n", t(lang, "Kit", "Kit"), r.Kit, r.Selaras)
+	fmt.Fprintf(b, "%s: %s · selaras %s\n", t(lang, "Kit", "Kit"), vis(r.Kit), vis(r.Selaras))
 	ds := r.DateSources
 	fmt.Fprintf(b, "%s: %d (%s: front matter %d, git %d, mtime %d, csv %d; %s: %d)\n",
 		t(lang, "Unggahan", "Posts"), r.Posts, t(lang, "sumber tanggal", "dates from"),
@@ -93,7 +95,7 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 		fmt.Fprintln(b)
 		rows := [][]string{{t(lang, "Aturan", "Rule"), t(lang, "Temuan", "Findings"), "Error", t(lang, "Unggahan", "Posts"), t(lang, "Akun", "Accounts")}}
 		for _, x := range r.Rules {
-			rows = append(rows, []string{x.Rule, itoa(x.Findings), itoa(x.Errors), itoa(x.Posts), itoa(x.Accounts)})
+			rows = append(rows, []string{vis(x.Rule), itoa(x.Findings), itoa(x.Errors), itoa(x.Posts), itoa(x.Accounts)})
 		}
 		table(b, rows)
 	}
@@ -109,10 +111,10 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 	if len(r.Worst) > 0 {
 		fmt.Fprintf(b, "\n%s\n", t(lang, "Unggahan dengan masalah terbanyak:", "Posts with the most problems:"))
 		for _, p := range r.Worst {
-			fmt.Fprintf(b, "  %s  (%s, %s): %d error, %d %s\n", p.Path, accountLabel(r, p.Account, lang), p.Date,
+			fmt.Fprintf(b, "  %s  (%s, %s): %d error, %d %s\n", vis(p.Path), accountLabel(r, p.Account, lang), vis(p.Date),
 				p.Errors, p.Findings, t(lang, "temuan", "findings"))
 			if p.Excerpt != "" {
-				fmt.Fprintf(b, "    %s\n", clip(p.Excerpt, 80))
+				fmt.Fprintf(b, "    %s\n", vis(clip(p.Excerpt, 80)))
 			}
 		}
 	}
@@ -127,7 +129,7 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 			if len(posts) > 0 {
 				posts[0] += " " + t(lang, "(asli)", "(original)")
 			}
-			fmt.Fprintf(b, "  %s: %s\n", kind, strings.Join(posts, ", "))
+			fmt.Fprintf(b, "  %s: %s\n", kind, vis(strings.Join(posts, ", ")))
 		}
 	}
 	writeCoverageTable(b, r, lang)
@@ -135,9 +137,9 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 		fmt.Fprintf(b, "\n%s\n", t(lang, "Baris CSV yang dilewati:", "CSV rows skipped:"))
 		for _, s := range r.Skipped {
 			if s.Row > 0 {
-				fmt.Fprintf(b, "  %s %s %d: %s\n", s.File, t(lang, "baris", "row"), s.Row, s.Text.In(lang))
+				fmt.Fprintf(b, "  %s %s %d: %s\n", vis(s.File), t(lang, "baris", "row"), s.Row, vis(s.Text.In(lang)))
 			} else {
-				fmt.Fprintf(b, "  %s: %s\n", s.File, s.Text.In(lang))
+				fmt.Fprintf(b, "  %s: %s\n", vis(s.File), vis(s.Text.In(lang)))
 			}
 		}
 	}
@@ -146,6 +148,11 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// vis shows control characters of report text (captions, file names,
+// export cells) escaped: the table goes to a terminal, where an ESC
+// sequence in a caption would be obeyed.
+func vis(s string) string { return lint.Visible(s) }
 
 func clip(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {

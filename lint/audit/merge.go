@@ -25,7 +25,10 @@ func ReadReport(name string) (*Report, error) {
 		return nil, errf("%s: bukan laporan audit JSON selaras (%v)", "%s: not a selaras audit JSON report (%v)", name, err)
 	}
 	if r.Version != ReportVersion {
-		return nil, errf("%s: laporan versi %d; selaras ini membaca versi %d", "%s: report version %d; this selaras reads version %d", name, r.Version, ReportVersion)
+		return nil, errf("%s: version: laporan versi %d; selaras ini membaca versi %d", "%s: version: report version %d; this selaras reads version %d", name, r.Version, ReportVersion)
+	}
+	if err := validate(name, &r); err != nil {
+		return nil, err
 	}
 	return &r, nil
 }

@@ -92,6 +92,9 @@ type imgMemo struct {
 func Run(paths []string, o Options) (*Report, []error, error) {
 	a := &auditor{o: o, git: &gitDates{Env: o.GitEnv}, errSeen: map[string]bool{}, kits: map[*brandkit.Kit]bool{}, imgs: map[string]*imgMemo{}}
 	defer o.Cache.Close()
+	if o.Cache != nil && o.Cache.Build == "" {
+		o.Cache.Build = o.Build
+	}
 	a.jobs = o.Engine.Jobs
 	if a.jobs <= 0 {
 		a.jobs = runtime.GOMAXPROCS(0)
@@ -134,6 +137,22 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 			a.rep.Skipped = append(a.rep.Skipped, Skipped{File: c.name, Text: lint.Text{
 				ID: "bukan ekspor unggahan (tidak ada kolom teks atau tanggal); sebutkan kolomnya dengan --csv-columns bila memang ekspor",
 				EN: "not an export of posts (no text or date column); name its columns with --csv-columns if it is one"}})
+		}
+	}
+	if len(a.kits) == 0 {
+		// No post in the period: the report still names the kit that
+		// would have applied, that of each path given.
+		for _, p := range paths {
+			abs, err := filepath.Abs(p)
+			if err != nil {
+				continue
+			}
+			if info, err := os.Stat(abs); err == nil && info.IsDir() {
+				abs = filepath.Join(abs, "_")
+			}
+			if k, err := o.Engine.Kits.ForFile(abs); err == nil && k != nil {
+				a.kits[k] = true
+			}
 		}
 	}
 	kits := make([]*brandkit.Kit, 0, len(a.kits))
@@ -407,7 +426,7 @@ func (a *auditor) runChunk(tasks []*task) {
 		if len(errs) == 0 {
 			// A post whose check broke is not cached: the next run must
 			// report the problem again.
-			a.o.Cache.put(t.key, e)
+			a.o.Cache.put(t.key, t.kit.Hash, e)
 		}
 		a.emit(t, e)
 	})
@@ -620,17 +639,14 @@ func (a *auditor) prepareRow(name, abs string, kit *brandkit.Kit, row csvRow) *t
 }
 
 // accountFor maps an export's account column (a page name, a handle) to
-// the kit's account slug by slug or display name; otherwise it stays as
+// the kit's account slug by slug, display name or handle ([accounts.SLUG]
+// handles); otherwise it stays as
 // written.
 func accountFor(kit *brandkit.Kit, s string) string {
-	s = strings.TrimSpace(s)
-	bare := strings.TrimPrefix(s, "@")
-	for slug, acc := range kit.Accounts {
-		if strings.EqualFold(slug, bare) || (acc.Name != "" && strings.EqualFold(acc.Name, s)) {
-			return slug
-		}
+	if slug, ok := kit.AccountByHandle(s); ok {
+		return slug
 	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // platformOf guesses the platform from a post's address.

@@ -4,15 +4,22 @@
 //
 // A finding is keyed by its file (relative to the baseline's folder,
 // slash-separated), its rule, its matched text (case and runs of spaces
-// ignored) and its occurrence index among the file's findings with the
-// same rule and text, in text order. Line numbers are not part of the key,
-// so editing other parts of a file (inserting lines above a finding) does
-// not bring baselined findings back; a third "dalam rangka" in a file that
-// had two is reported.
+// ignored), a hash of the text of its line and one of the lines around
+// it (case and spaces ignored too), and its occurrence index among the
+// file's findings with all of those equal. Line numbers are not part of
+// the key: a finding is matched to a recorded one by the text of its line
+// and its neighbours first, then by the text of its line alone (the lines
+// around it were edited), and by order only among findings whose lines are
+// identical, as code-scanning fingerprints do. So inserting lines above a
+// finding does not bring it back, and a new "dalam rangka" written above
+// an old one is the one reported. Entries of version 1 files (without line
+// hashes) are matched by order among equal matches, as before.
 package baseline
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,16 +35,21 @@ import (
 // FileName is the baseline `check` picks up from the current folder.
 const FileName = ".selaras-baseline.json"
 
-// Version is the file format's version.
-const Version = 1
+// Version is the file format's version: 2 adds the line hashes. Version 1
+// files are still read.
+const Version = 2
 
 const tool = "selaras"
 
 // Entry is one recorded finding.
 type Entry struct {
-	Path       string `json:"path"`
-	Rule       string `json:"rule"`
-	Match      string `json:"match"`
+	Path  string `json:"path"`
+	Rule  string `json:"rule"`
+	Match string `json:"match"`
+	// Text and Context hash the finding's line and the lines before and
+	// after it (empty in version 1 files).
+	Text       string `json:"text,omitempty"`
+	Context    string `json:"context,omitempty"`
 	Occurrence int    `json:"occurrence"`
 }
 
@@ -80,14 +92,48 @@ func normalize(match string) string {
 	return strings.ToLower(strings.Join(strings.Fields(match), " "))
 }
 
-// entries lists the findings of fr as entries, with occurrence indexes.
+// lineHash identifies a line's text, case and spaces ignored: 16 hex
+// digits of its SHA-256 (the baseline records no draft text beyond the
+// match).
+func lineHash(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(normalize(p)))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// entries lists the findings of fr as entries, with occurrence indexes
+// among findings of equal rule, match, line and neighbours.
 func entries(fr *lint.FileResult, rel Rel) []Entry {
 	p := rel(fr.Path)
-	seen := map[key]int{}
+	seen := map[Entry]int{}
 	out := make([]Entry, 0, len(fr.Findings))
 	for _, f := range fr.Findings {
-		k := key{p, f.Rule, normalize(f.Match)}
-		out = append(out, Entry{Path: p, Rule: f.Rule, Match: k.match, Occurrence: seen[k]})
+		e := Entry{Path: p, Rule: f.Rule, Match: normalize(f.Match)}
+		if f.Line > 0 && !f.FileLevel {
+			line := fr.Line(f.Line)
+			e.Text = lineHash(line)
+			e.Context = lineHash(fr.Line(f.Line-1), line, fr.Line(f.Line+1))
+		} else {
+			e.Text, e.Context = lineHash(), lineHash()
+		}
+		e.Occurrence = seen[e]
+		seen[e]++
+		out = append(out, e)
+	}
+	return out
+}
+
+// legacy is e as a version 1 file keyed it: its occurrence among the
+// file's findings of equal rule and match.
+func legacyEntries(es []Entry) []Entry {
+	seen := map[key]int{}
+	out := make([]Entry, len(es))
+	for i, e := range es {
+		k := key{e.Path, e.Rule, e.Match}
+		out[i] = Entry{Path: e.Path, Rule: e.Rule, Match: e.Match, Occurrence: seen[k]}
 		seen[k]++
 	}
 	return out
@@ -114,6 +160,12 @@ func (b *File) sort() {
 		}
 		if x.Match != y.Match {
 			return x.Match < y.Match
+		}
+		if x.Text != y.Text {
+			return x.Text < y.Text
+		}
+		if x.Context != y.Context {
+			return x.Context < y.Context
 		}
 		return x.Occurrence < y.Occurrence
 	})
@@ -199,7 +251,7 @@ func Parse(data []byte) (*File, error) {
 	if err := dec.Decode(&b); err != nil || b.Tool != tool {
 		return nil, ErrNotBaseline
 	}
-	if b.Version != Version {
+	if b.Version != Version && b.Version != 1 {
 		return nil, fmt.Errorf("baseline version %d is not supported (this selaras reads version %d); write it again with selaras baseline write", b.Version, Version)
 	}
 	return &b, nil
@@ -228,33 +280,83 @@ type Stats struct {
 }
 
 // Filter returns res without the findings the baseline records (res itself
-// is not changed).
+// is not changed). Each recorded entry hides at most one finding: first a
+// finding on a line of the same text with the same neighbours, then one on
+// a line of the same text, then (entries of version 1 files) one of the
+// same match by order.
 func (b *File) Filter(res *lint.Result, rel Rel) (*lint.Result, Stats) {
-	known := map[Entry]bool{}
-	for _, e := range b.Findings {
-		known[e] = true
+	byPath := map[string][]int{}
+	for i, e := range b.Findings {
+		byPath[e.Path] = append(byPath[e.Path], i)
 	}
+	used := make([]bool, len(b.Findings))
 	var st Stats
-	used := map[Entry]bool{}
 	checked := map[string]bool{}
 	out := &lint.Result{Errors: res.Errors}
 	for _, fr := range res.Files {
+		p := rel(fr.Path)
+		checked[p] = true
 		es := entries(fr, rel)
-		checked[rel(fr.Path)] = true
+		hidden := make([]bool, len(es))
+		recorded := byPath[p]
+		// 1: line and neighbours; the occurrence orders identical ones.
+		exact := map[Entry]int{}
+		for _, i := range recorded {
+			if b.Findings[i].Text != "" {
+				exact[b.Findings[i]] = i
+			}
+		}
+		for j, e := range es {
+			if i, ok := exact[e]; ok && !used[i] {
+				used[i], hidden[j] = true, true
+			}
+		}
+		// 2: the line's text alone, in order.
+		type textKey struct{ rule, match, text string }
+		byText := map[textKey][]int{}
+		for _, i := range recorded {
+			if e := b.Findings[i]; e.Text != "" && !used[i] {
+				k := textKey{e.Rule, e.Match, e.Text}
+				byText[k] = append(byText[k], i)
+			}
+		}
+		for j, e := range es {
+			if hidden[j] {
+				continue
+			}
+			k := textKey{e.Rule, e.Match, e.Text}
+			if list := byText[k]; len(list) > 0 {
+				used[list[0]], hidden[j] = true, true
+				byText[k] = list[1:]
+			}
+		}
+		// 3: version 1 entries, by order among equal matches.
+		legacy := map[Entry]int{}
+		for _, i := range recorded {
+			if e := b.Findings[i]; e.Text == "" && !used[i] {
+				legacy[e] = i
+			}
+		}
+		if len(legacy) > 0 {
+			for j, e := range legacyEntries(es) {
+				if i, ok := legacy[e]; ok && !hidden[j] && !used[i] {
+					used[i], hidden[j] = true, true
+				}
+			}
+		}
 		c := *fr
 		c.Findings = nil
-		for i, f := range fr.Findings {
-			if known[es[i]] {
-				used[es[i]] = true
-				st.Baselined++
+		for j, f := range fr.Findings {
+			if hidden[j] {
+				st.Baselined += 1 + f.More
 				continue
 			}
 			c.Findings = append(c.Findings, f)
 		}
 		out.Files = append(out.Files, &c)
 	}
-	for _, e := range b.Findings {
-		if checked[e.Path] && !used[e] {
+	for i, e := range b.Findings {
+		if checked[e.Path] && !used[i] {
 			st.Gone++
 		}
 	}

@@ -112,19 +112,59 @@ func TestWriteNeverClobbersForeignFile(t *testing.T) {
 }
 
 func TestMarshalRoundTrip(t *testing.T) {
-	b := &File{Version: 1, Tool: "selaras", Findings: []Entry{{Path: "dinkes/a.md", Rule: "jargon", Match: "dalam rangka", Occurrence: 1}}}
+	b := &File{Version: 2, Tool: "selaras", Findings: []Entry{{Path: "dinkes/a.md", Rule: "jargon", Match: "dalam rangka", Text: "0123456789abcdef", Context: "fedcba9876543210", Occurrence: 1}}}
 	data := b.Marshal()
-	if !strings.Contains(string(data), "\n    {\"path\":\"dinkes/a.md\",\"rule\":\"jargon\",\"match\":\"dalam rangka\",\"occurrence\":1}\n") {
+	if !strings.Contains(string(data), "\n    {\"path\":\"dinkes/a.md\",\"rule\":\"jargon\",\"match\":\"dalam rangka\",\"text\":\"0123456789abcdef\",\"context\":\"fedcba9876543210\",\"occurrence\":1}\n") {
 		t.Errorf("not one finding per line:\n%s", data)
 	}
 	back, err := Parse(data)
 	if err != nil || len(back.Findings) != 1 || back.Findings[0] != b.Findings[0] {
 		t.Fatalf("round trip: %+v, %v", back, err)
 	}
-	if _, err := Parse([]byte(`{"version": 2, "tool": "selaras", "findings": []}`)); err == nil || errors.Is(err, ErrNotBaseline) {
+	if _, err := Parse([]byte(`{"version": 3, "tool": "selaras", "findings": []}`)); err == nil || errors.Is(err, ErrNotBaseline) {
 		t.Errorf("future version: %v", err)
 	}
-	if empty := New(&lint.Result{}, nil).Marshal(); string(empty) != "{\n  \"version\": 1,\n  \"tool\": \"selaras\",\n  \"findings\": []\n}\n" {
+	if empty := New(&lint.Result{}, nil).Marshal(); string(empty) != "{\n  \"version\": 2,\n  \"tool\": \"selaras\",\n  \"findings\": []\n}\n" {
 		t.Errorf("empty baseline: %q", empty)
+	}
+}
+
+// A new "dalam rangka" written above an old one is the one reported: the
+// old one is found by the text of its line, not by its order.
+func TestBaselineMatchesByLineText(t *testing.T) {
+	dir := t.TempDir()
+	rel := RelTo(dir, func(p string) string { return filepath.Join(dir, p) })
+	b := New(run(t, dir, map[string]string{"a.md": "Pembuka.\nDalam rangka HUT kota.\nPenutup.\n"}), rel)
+	got, st := b.Filter(run(t, dir, map[string]string{"a.md": "Pembuka.\nDalam rangka lomba baru.\nDalam rangka HUT kota.\nPenutup.\n"}), rel)
+	n, lines := count(got)
+	if n != 1 || lines[0] != 2 || st.Baselined != 1 || st.Gone != 0 {
+		t.Fatalf("%d reported on lines %v, stats %+v; want the new one on line 2", n, lines, st)
+	}
+	// Among identical lines, order decides: a copy of the line is new.
+	got, st = b.Filter(run(t, dir, map[string]string{"a.md": "Pembuka.\nDalam rangka HUT kota.\nPenutup.\nDalam rangka HUT kota.\n"}), rel)
+	if n, lines := count(got); n != 1 || lines[0] != 4 || st.Baselined != 1 {
+		t.Fatalf("identical lines: %d reported on lines %v, stats %+v; want line 4", n, lines, st)
+	}
+	// The neighbours decide between identical lines first: the copy above,
+	// with other neighbours, is the new one.
+	got, _ = b.Filter(run(t, dir, map[string]string{"a.md": "Lain.\nDalam rangka HUT kota.\nLain.\nPembuka.\nDalam rangka HUT kota.\nPenutup.\n"}), rel)
+	if n, lines := count(got); n != 1 || lines[0] != 2 {
+		t.Fatalf("identical lines, other neighbours: %d reported on lines %v; want line 2", n, lines)
+	}
+}
+
+// A version 1 baseline (no line hashes) still hides findings by order.
+func TestBaselineVersion1StillRead(t *testing.T) {
+	dir := t.TempDir()
+	rel := RelTo(dir, func(p string) string { return filepath.Join(dir, p) })
+	v1, err := Parse([]byte(`{"version": 1, "tool": "selaras", "findings": [
+    {"path":"a.md","rule":"word-test","match":"rangka","occurrence":0}
+  ]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, st := v1.Filter(run(t, dir, map[string]string{"a.md": "Dalam rangka HUT.\nRangka baru.\n"}), rel)
+	if n, lines := count(got); n != 1 || lines[0] != 2 || st.Baselined != 1 {
+		t.Fatalf("version 1: %d reported on lines %v, stats %+v", n, lines, st)
 	}
 }

@@ -41,10 +41,11 @@ func Checkstyle(w io.Writer, res *lint.Result, o Options) error {
 			continue
 		}
 		cf := csFile{Name: validXML(slashPath(fr.Path))}
+		cols := newUTF16Cols(fr)
 		for _, f := range fr.Findings {
 			e := csError{Line: 1, Severity: string(f.Severity), Message: validXML(plainMessage(f, o.Lang)), Source: "selaras." + f.Rule}
 			if hasPosition(f) {
-				e.Line, e.Column = f.Line, utf16Col(fr, f.Line, f.Column)
+				e.Line, e.Column = f.Line, cols.col(f.Line, f.Column)
 			}
 			cf.Errors = append(cf.Errors, e)
 		}

@@ -25,6 +25,28 @@ type Options struct {
 	// Notes are extra lines for the end of human output (baselined counts,
 	// hints); formats for machines ignore them.
 	Notes []lint.Text
+	// Full, when set, is the whole result of which res lists only a part
+	// (--max-findings): summaries count Full, so that totals never depend
+	// on how much is shown.
+	Full *lint.Result
+}
+
+// totals are the summary's counts: those of Full when set.
+func (o Options) totals(res *lint.Result) (errs, warns, infos int) {
+	if o.Full != nil {
+		return o.Full.Counts()
+	}
+	return res.Counts()
+}
+
+// notShown is how many counted findings res leaves out of Full.
+func (o Options) notShown(res *lint.Result) int {
+	if o.Full == nil {
+		return 0
+	}
+	e, w, i := o.Full.Counts()
+	se, sw, si := res.Counts()
+	return e + w + i - se - sw - si
 }
 
 // Formatter writes a result.

@@ -19,20 +19,26 @@ func init() { Register("github", GitHub) }
 // last character's column (inclusive): the runner refuses an endColumn
 // before col, and columns when the finding spans several lines, so those
 // get lines only. A finding about a whole file names the file alone.
-// Severities: error -> error, warning -> warning, info -> notice.
+// Severities: error -> error, warning -> warning, info -> notice. The
+// runner's log shows the commands as they are: control characters other
+// than line breaks, in messages and file names, are shown escaped.
 func GitHub(w io.Writer, res *lint.Result, o Options) error {
+	var cols *utf16Cols
 	return writeLines(w, res, func(fr *lint.FileResult, f lint.Finding) string {
-		props := []string{"file=" + ghProperty(slashPath(fr.Path))}
+		if cols == nil || cols.fr != fr {
+			cols = newUTF16Cols(fr)
+		}
+		props := []string{"file=" + ghProperty(slashPath(lint.VisibleLines(fr.Path)))}
 		if hasPosition(f) {
 			props = append(props, fmt.Sprintf("line=%d", f.Line), fmt.Sprintf("endLine=%d", f.EndLine))
 			if f.EndLine == f.Line {
-				col := utf16Col(fr, f.Line, f.Column)
-				end := max(col, utf16Col(fr, f.EndLine, f.EndColumn)-1)
+				col := cols.col(f.Line, f.Column)
+				end := max(col, cols.col(f.EndLine, f.EndColumn)-1)
 				props = append(props, fmt.Sprintf("col=%d", col), fmt.Sprintf("endColumn=%d", end))
 			}
 		}
 		props = append(props, "title="+ghProperty("selaras "+f.Rule))
-		return fmt.Sprintf("::%s %s::%s", ghCommand(f.Severity), strings.Join(props, ","), ghData(plainMessage(f, o.Lang)))
+		return fmt.Sprintf("::%s %s::%s", ghCommand(f.Severity), strings.Join(props, ","), ghData(lint.VisibleLines(plainMessage(f, o.Lang))))
 	})
 }
 

@@ -34,6 +34,9 @@ type jsonFinding struct {
 	Match       string       `json:"match"`
 	Suggestions []string     `json:"suggestions"`
 	Region      *lint.Region `json:"region,omitempty"`
+	// More: how many further findings of the rule in the file this one
+	// stands for (the kit's [rules] max_per_file); counted in the summary.
+	More int `json:"more,omitempty"`
 }
 
 type jsonSummary struct {
@@ -41,6 +44,9 @@ type jsonSummary struct {
 	Errors   int `json:"errors"`
 	Warnings int `json:"warnings"`
 	Infos    int `json:"infos"`
+	// NotShown is how many of the counted findings the files list leaves
+	// out (--max-findings); the counts above are always the totals.
+	NotShown int `json:"not_shown,omitempty"`
 }
 
 // JSON writes the versioned JSON report. Columns count code points,
@@ -79,8 +85,8 @@ func JSON(w io.Writer, res *lint.Result, o Options) error {
 	if n > 0 {
 		tail = "\n  ]"
 	}
-	e, wn, i := res.Counts()
-	sum, err := json.MarshalIndent(jsonSummary{Files: len(res.Files), Errors: e, Warnings: wn, Infos: i}, "  ", "  ")
+	e, wn, i := o.totals(res)
+	sum, err := json.MarshalIndent(jsonSummary{Files: len(res.Files), Errors: e, Warnings: wn, Infos: i, NotShown: o.notShown(res)}, "  ", "  ")
 	if err != nil {
 		return err
 	}
@@ -98,7 +104,7 @@ func jsonFileOf(fr *lint.FileResult, lang string) jsonFile {
 		jf.Findings = append(jf.Findings, jsonFinding{
 			Rule: f.Rule, Severity: string(f.Severity),
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-			Message: f.Message.In(lang), Match: f.Match, Suggestions: sugg, Region: f.Region,
+			Message: f.Message.In(lang), Match: f.Match, Suggestions: sugg, Region: f.Region, More: f.More,
 		})
 	}
 	return jf

@@ -140,6 +140,7 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 	results := []sarifResult{}
 	for _, fr := range res.Files {
 		fps := fingerprints(fr)
+		cols := newUTF16Cols(fr)
 		for i, f := range fr.Findings {
 			if _, ok := index[f.Rule]; !ok {
 				// A finding of a rule not in the list (should not happen):
@@ -150,9 +151,9 @@ func SARIF(w io.Writer, res *lint.Result, o Options) error {
 			if hasPosition(f) {
 				loc.Region = &sarifRegion{
 					StartLine:   f.Line,
-					StartColumn: utf16Col(fr, f.Line, f.Column),
+					StartColumn: cols.col(f.Line, f.Column),
 					EndLine:     f.EndLine,
-					EndColumn:   utf16Col(fr, f.EndLine, f.EndColumn),
+					EndColumn:   cols.col(f.EndLine, f.EndColumn),
 				}
 			} else {
 				loc.Region = &sarifRegion{StartLine: 1}

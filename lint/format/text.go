@@ -90,7 +90,7 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 				p.dim.Sprintf("%-7s", pos),
 				p.severity(f.Severity).Sprint(SeverityWord(f.Severity, lang)),
 				p.rule.Sprint(f.Rule),
-				f.Message.In(lang))
+				lint.VisibleLines(f.Message.In(lang)))
 			if f.Line > 0 && fr.Kind == lint.KindText {
 				excerpt(&b, p, fr, f)
 			}
@@ -101,7 +101,7 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 			}
 			if len(f.Suggestions) > 0 {
 				label := lint.Text{ID: "saran", EN: "suggestion"}.In(lang)
-				fmt.Fprintf(&b, "           %s %s\n", p.hint.Sprint(label+":"), strings.Join(f.Suggestions, " | "))
+				fmt.Fprintf(&b, "           %s %s\n", p.hint.Sprint(label+":"), lint.Visible(strings.Join(f.Suggestions, " | ")))
 			}
 		}
 	}
@@ -113,21 +113,23 @@ func Text(w io.Writer, res *lint.Result, o Options) error {
 		if shown > 0 || len(o.Notes) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(summaryLine(res, lang, p))
+		b.WriteString(summaryLine(res, o, p))
 		b.WriteString("\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func summaryLine(res *lint.Result, lang string, p palette) string {
-	e, wn, i := res.Counts()
+func summaryLine(res *lint.Result, o Options, p palette) string {
+	lang := o.Lang
+	e, wn, i := o.totals(res)
 	n := len(res.Files)
 	if e+wn+i == 0 {
 		return p.hint.Sprint(lint.Tf("✓ %d berkas diperiksa, tidak ada temuan", "✓ %d files checked, no findings", n).In(lang))
 	}
 	t := lint.Tf("%d temuan (%d galat, %d peringatan, %d info) dalam %d berkas",
 		"%d findings (%d errors, %d warnings, %d infos) in %d files", e+wn+i, e, wn, i, n)
+
 	c := p.warn
 	if e > 0 {
 		c = p.err
@@ -149,12 +151,15 @@ func excerpt(b *strings.Builder, p palette, fr *lint.FileResult, f lint.Finding)
 		endCol = utf8.RuneCountInString(line) + 1
 	}
 	runes := []rune(line)
-	pad := displayWidth(runes[:clamp(startCol-1, 0, len(runes))])
-	width := displayWidth(runes[clamp(startCol-1, 0, len(runes)):clamp(endCol-1, 0, len(runes))])
+	pad := shownWidth(runes[:clamp(startCol-1, 0, len(runes))])
+	width := shownWidth(runes[clamp(startCol-1, 0, len(runes)):clamp(endCol-1, 0, len(runes))])
 	if width < 1 {
 		width = 1
 	}
-	fmt.Fprintf(b, "           %s %s\n", p.dim.Sprint("│"), line)
+	// Control characters are shown as escapes (lint.Visible), never sent
+	// to the terminal: a caption's ESC sequence must not retitle or clear
+	// it.
+	fmt.Fprintf(b, "           %s %s\n", p.dim.Sprint("│"), lint.Visible(line))
 	fmt.Fprintf(b, "           %s %s%s\n", p.dim.Sprint("│"), strings.Repeat(" ", pad), p.mark.Sprint(strings.Repeat("^", width)))
 }
 
@@ -214,6 +219,19 @@ func cutLine(fr *lint.FileResult, f lint.Finding, line string) (string, int, int
 	start := utf8.RuneCountInString(pre+line[from:a]) + 1
 	end := start + utf8.RuneCountInString(line[a:b])
 	return pre + line[from:to] + post, start, end
+}
+
+// shownWidth is displayWidth of runes as lint.Visible prints them.
+func shownWidth(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if w := lint.EscapeWidth(r); w > 1 {
+			n += w
+		} else {
+			n += displayWidth([]rune{r})
+		}
+	}
+	return n
 }
 
 // displayWidth is how many terminal cells runes take: wide East Asian

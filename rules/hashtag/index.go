@@ -133,7 +133,15 @@ type draftTagsKey struct{}
 // tagsIn returns the draft's hashtags, in order, built once per draft.
 func tagsIn(d *lint.Draft) []draftTag {
 	return d.Memo(draftTagsKey{}, func() any {
-		var out []draftTag
+		n := 0
+		for _, t := range d.Tokens {
+			if t.Kind == lint.TokHashtag {
+				n++
+			}
+		}
+		// Sized once: a draft of a million tags must not copy the list
+		// twenty times as it grows.
+		out := make([]draftTag, 0, n)
 		for _, t := range d.Tokens {
 			if t.Kind != lint.TokHashtag {
 				continue

@@ -2,6 +2,7 @@ package image
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/selaras/selaras/lint"
@@ -43,7 +44,9 @@ func checkPalette(p *lint.Pass) error {
 			}
 			if len(parts) < 3 {
 				parts = append(parts, fmt.Sprintf("%s %.0f%% (→ %s, ΔE00 %.1f)", c.Hex(), c.share*100, c.Nearest, c.Distance))
-				sugg = append(sugg, c.Nearest.String())
+				if n := c.Nearest.String(); !slices.Contains(sugg, n) {
+					sugg = append(sugg, n) // two colours near one palette colour suggest it once
+				}
 			}
 		}
 		if first == "" {
