@@ -54,6 +54,31 @@ var (
 // images (nil: the file system). It returns the files written and one
 // error per image it could not draw or would not overwrite.
 func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) ([]byte, error)) ([]string, []error) {
+	pics, errs := DrawEvidence(res, lang, read)
+	var written []string
+	for _, p := range pics {
+		out := filepath.Join(dir, evidenceName(p.Path))
+		if err := writeEvidenceFile(dir, out, p.Image); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		written = append(written, out)
+	}
+	return written, errs
+}
+
+// Evidence is the evidence picture of one image: Path is the image as
+// res shows it.
+type Evidence struct {
+	Path  string
+	Image *image.NRGBA
+}
+
+// DrawEvidence draws the evidence picture of every image of res that has
+// image findings, in memory (WriteEvidence writes them; selaras serve
+// shows them). read reads the images (nil: the file system). It returns
+// the pictures in res's order and one error per image it could not draw.
+func DrawEvidence(res *lint.Result, lang string, read func(string) ([]byte, error)) ([]Evidence, []error) {
 	if read == nil {
 		read = readOS
 	}
@@ -74,7 +99,7 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 			sources[displayPath(fr.Draft, im)] = source{im.Path, fr.Draft.Front.Platform, fr.Kit}
 		}
 	}
-	var written []string
+	var pics []Evidence
 	var errs []error
 	for _, fr := range res.Files {
 		var fs []lint.Finding
@@ -99,14 +124,9 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 			errs = append(errs, fmt.Errorf("%s: evidence: %v", fr.Path, err))
 			continue
 		}
-		out := filepath.Join(dir, evidenceName(fr.Path))
-		if err := writeEvidenceFile(dir, out, pic); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		written = append(written, out)
+		pics = append(pics, Evidence{Path: fr.Path, Image: pic})
 	}
-	return written, errs
+	return pics, errs
 }
 
 func readOS(path string) ([]byte, error) {
