@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -133,7 +134,8 @@ func New(b Backend, c Config) *Server {
 }
 
 // HTTPServer wraps h with the timeouts that keep a slow client from
-// holding a connection: headers within 5 s, the body within the request's
+// holding a connection: headers within 5 s (or the time limit when
+// shorter), the body within the request's
 // time limit, the answer written within twice it.
 func HTTPServer(h http.Handler, c Config) *http.Server {
 	t := c.Timeout
@@ -142,7 +144,7 @@ func HTTPServer(h http.Handler, c Config) *http.Server {
 	}
 	return &http.Server{
 		Handler:           h,
-		ReadHeaderTimeout: 5 * time.Second,
+		ReadHeaderTimeout: min(5*time.Second, t),
 		ReadTimeout:       t,
 		WriteTimeout:      2*t + 10*time.Second,
 		IdleTimeout:       60 * time.Second,
@@ -422,15 +424,30 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 	aq := AuditQuery{Month: q.Get("month"), Since: q.Get("since"), Until: q.Get("until"), Period: q.Get("period"), TZ: q.Get("tz"), Lang: lang}
 	// An audit reads a whole folder: it gets ten times a check's time.
 	v, err := s.work(r.Context(), 10*s.c.Timeout, func(ctx context.Context) (any, error) { return s.b.Audit(ctx, aq) })
-	if err != nil {
-		writeError(w, err)
-		return
-	}
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
 	// The report is shown in a frame of the page: no scripts, nothing
 	// fetched.
 	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+	if err != nil {
+		if q.Get("frame") != "1" {
+			writeError(w, err)
+			return
+		}
+		// In the page's frame the error is a page of its own.
+		var e *Error
+		if !errors.As(err, &e) {
+			e = Errf(http.StatusInternalServerError, err.Error(), err.Error())
+		}
+		msg := e.ID
+		if lang == "en" {
+			msg = e.EN
+		}
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(e.Status)
+		fmt.Fprintf(w, "<!doctype html><meta charset=\"utf-8\"><p style=\"font-family:sans-serif;color:#b3261e;white-space:pre-wrap\">%s</p>\n", html.EscapeString(msg))
+		return
+	}
+	h.Set("Content-Type", "text/html; charset=utf-8")
 	w.Write(v.([]byte))
 }
 
