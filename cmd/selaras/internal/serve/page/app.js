@@ -211,7 +211,7 @@ function render(detail, text) {
 }
 
 function findingItem(f, i) {
-  const where = isDraft(f) ? (f.line > 0 ? `${t.line} ${f.line}:${f.column}` : "") : f.file;
+  const where = isDraft(f) ? (f.start >= 0 ? `${t.line} ${captionPos(f.start)}` : "") : f.file;
   const tools = el("div", { class: "tools" });
   if (f.fix && f.fix.safe && isDraft(f)) {
     tools.append(el("button", { type: "button", class: "apply", onclick: () => applyFix(f.fix) },
@@ -229,6 +229,14 @@ function findingItem(f, i) {
     el("span", { class: "where" }, where)),
   el("div", { class: "msg" }, f.message),
   sugg, tools);
+}
+
+// captionPos is "line:column" of a place in the caption as the writer
+// sees it (the report's lines count the front matter the server adds).
+function captionPos(at) {
+  const before = caption.value.slice(0, at);
+  const nl = before.lastIndexOf("\n");
+  return `${before.split("\n").length}:${[...before.slice(nl + 1)].length + 1}`;
 }
 
 function focusMark(i, on) {

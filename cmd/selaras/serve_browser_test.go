@@ -1,0 +1,199 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"html"
+	"image/color"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/selaras/selaras/cmd/selaras/internal/serve"
+)
+
+// The browser test drives the real page in headless Chromium, launched
+// directly (no browser-automation module): the test server adds one
+// script to the page, which types, clicks and drops the way a user does
+// and writes what it saw into the page; Chromium's --dump-dom prints the
+// page when its virtual time budget is spent, and a second run takes a
+// screenshot of the same steps.
+
+// chromium finds a Chromium or Chrome binary ($SELARAS_CHROMIUM first).
+func chromium() string {
+	if p := os.Getenv("SELARAS_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, n := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+const harnessJS = `"use strict";
+(async () => {
+  const out = {};
+  const sleep = ms => new Promise(r => setTimeout(r, ms));
+  const until = async (what, fn) => {
+    for (let i = 0; i < 400; i++) { const v = fn(); if (v) return v; await sleep(50); }
+    throw new Error("timed out waiting for " + what);
+  };
+  const $ = id => document.getElementById(id);
+  const checked = () => Number(document.body.dataset.checked || 0);
+  try {
+    await until("the kit's platforms", () => $("platform").options.length > 1);
+    $("platform").value = "instagram";
+    $("platform").dispatchEvent(new Event("change"));
+    const cap = $("caption");
+    cap.focus();
+    document.execCommand("insertText", false, CAPTION);
+    out.typed = cap.value;
+    await until("the highlights", () => document.querySelector('#backdrop mark[data-rule="jargon"]'));
+    out.marks = [...document.querySelectorAll("#backdrop mark")].map(m => m.dataset.rule + ":" + m.textContent);
+    out.findingsBefore = [...document.querySelectorAll("#findings li.finding")].map(l => l.dataset.rule);
+    const li = [...document.querySelectorAll('#findings li.finding[data-rule="jargon"]')].find(l => l.textContent.includes("Dalam rangka"));
+    const n = checked();
+    li.querySelector("button.apply").click();
+    await until("the text to change", () => cap.value !== out.typed);
+    await until("a new check", () => checked() > n && !document.querySelector("#status").textContent);
+    out.afterFix = cap.value;
+    out.marksAfterFix = [...document.querySelectorAll("#backdrop mark")].map(m => m.dataset.rule + ":" + m.textContent);
+    out.findingsAfterFix = [...document.querySelectorAll("#findings li.finding")].map(l => l.dataset.rule + ":" + l.textContent);
+    const blob = await (await fetch("/harness.png")).blob();
+    const dt = new DataTransfer();
+    dt.items.add(new File([blob], "poster kecil.png", { type: "image/png" }));
+    $("drop").dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    await until("the evidence picture", () => document.querySelector('.image-card img[data-evidence]'));
+    out.image = document.querySelector(".image-card").dataset.name;
+    out.imageFindings = [...document.querySelectorAll(".image-card li")].map(l => l.dataset.rule);
+    out.counters = [...document.querySelectorAll("#counters .counter")].map(c => c.textContent);
+    out.chips = [...document.querySelectorAll("#chips .chip")].map(c => c.dataset.tag);
+    $("explain").close && window.scrollTo(0, 0);
+  } catch (e) {
+    out.error = String(e && e.stack || e);
+  }
+  const pre = document.createElement("pre");
+  pre.id = "harness-result";
+  pre.hidden = true;
+  pre.textContent = JSON.stringify(out);
+  document.body.append(pre);
+})();
+`
+
+type harnessResult struct {
+	Error                          string
+	Typed, AfterFix, Image         string
+	Marks, MarksAfterFix           []string
+	FindingsBefore                 []string
+	FindingsAfterFix               []string
+	ImageFindings, Counters, Chips []string
+}
+
+func TestServeBrowser(t *testing.T) {
+	bin := chromium()
+	if bin == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("no Chromium found, and CI=true: install it (apt-get install -y chromium) or set SELARAS_CHROMIUM")
+		}
+		t.Skip("no Chromium found (apt-get install -y chromium, or set SELARAS_CHROMIUM): the browser test is skipped")
+	}
+	dir := serveDir(t)
+	ts := httptest.NewUnstartedServer(nil)
+	sv := &server{loader: newLoader(""), base: dir}
+	cfg := serve.Config{Addr: ts.Listener.Addr().String(), MaxBody: 20 << 20, Timeout: 30 * time.Second, Workers: 2}
+	inner := serve.New(sv.backend(), cfg)
+	caption, _ := json.Marshal("Dalam rangka sosialisasi imunisasi, kami menghimbau masyarakat datang ke posyandu!!! #bantenmaju")
+	poster := pngOf(t, 400, 400, color.NRGBA{250, 0, 200, 255})
+	ts.Config = serve.HTTPServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/harness.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			w.Write([]byte("const CAPTION = " + string(caption) + ";\n" + harnessJS))
+		case "/harness.png":
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(poster)
+		case "/":
+			rec := httptest.NewRecorder()
+			inner.ServeHTTP(rec, r)
+			for k, v := range rec.Header() {
+				w.Header()[k] = v
+			}
+			w.Header().Del("Content-Length")
+			w.Write(bytes.Replace(rec.Body.Bytes(), []byte("</body>"), []byte(`<script src="/harness.js" defer></script></body>`), 1))
+		default:
+			inner.ServeHTTP(w, r)
+		}
+	}), cfg)
+	ts.Start()
+	defer ts.Close()
+
+	run := func(extra ...string) string {
+		ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+		defer cancel()
+		args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+			"--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir=" + t.TempDir(), "--window-size=1280,1500", "--virtual-time-budget=6000"}, extra...)
+		args = append(args, ts.URL+"/")
+		cmd := exec.CommandContext(ctx, bin, args...)
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("chromium: %v\n%s", err, errb.String())
+		}
+		return out.String()
+	}
+	dom := run("--dump-dom")
+	m := regexp.MustCompile(`(?s)<pre id="harness-result" hidden="">(.*?)</pre>`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatalf("the harness wrote no result; the page:\n%.3000s", dom)
+	}
+	var got harnessResult
+	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
+		t.Fatalf("%v: %s", err, m[1])
+	}
+	if got.Error != "" {
+		t.Fatalf("in the page: %s\n%+v", got.Error, got)
+	}
+	has := func(list []string, s string) bool {
+		for _, x := range list {
+			if strings.Contains(x, s) {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(got.Marks, "jargon:Dalam rangka") || !has(got.Marks, "jargon:menghimbau") || !has(got.Marks, "hashtag-case:#bantenmaju") {
+		t.Errorf("highlights: %q", got.Marks)
+	}
+	if !strings.HasPrefix(got.AfterFix, "Untuk sosialisasi") || got.AfterFix == got.Typed {
+		t.Errorf("the fix did not change the text: %q", got.AfterFix)
+	}
+	if has(got.MarksAfterFix, "Dalam rangka") || has(got.FindingsAfterFix, "Dalam rangka") || !has(got.MarksAfterFix, "jargon:menghimbau") {
+		t.Errorf("after the fix: marks %q, findings %q", got.MarksAfterFix, got.FindingsAfterFix)
+	}
+	if got.Image != "poster_kecil.png" || len(got.ImageFindings) == 0 {
+		t.Errorf("dropped image: %q with findings %q", got.Image, got.ImageFindings)
+	}
+	if !has(got.Counters, "karakter:") || !has(got.Counters, "tagar: 1") {
+		t.Errorf("counters: %q", got.Counters)
+	}
+	shot := filepath.Join(t.TempDir(), "serve.png")
+	run("--screenshot=" + shot)
+	if info, err := os.Stat(shot); err != nil || info.Size() < 10_000 {
+		t.Fatalf("no screenshot: %v", err)
+	}
+	if keep := os.Getenv("SELARAS_SCREENSHOT"); keep != "" {
+		b, _ := os.ReadFile(shot)
+		os.WriteFile(keep, b, 0o644)
+	}
+	t.Logf("screenshot: %s", shot)
+}
