@@ -4,15 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"html"
 	"image/color"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -22,9 +22,9 @@ import (
 // The browser test drives the real page in headless Chromium, launched
 // directly (no browser-automation module): the test server adds one
 // script to the page, which types, clicks and drops the way a user does
-// and writes what it saw into the page; Chromium's --dump-dom prints the
-// page when its virtual time budget is spent, and a second run takes a
-// screenshot of the same steps.
+// and posts what it saw back to the test. The script holds the page's
+// load event (an image the test answers only once the steps are done), so
+// that Chromium's --screenshot, taken at load, shows the end of the steps.
 
 // chromium finds a Chromium or Chrome binary ($SELARAS_CHROMIUM first).
 func chromium() string {
@@ -42,6 +42,12 @@ func chromium() string {
 const harnessJS = `"use strict";
 (async () => {
   const out = {};
+  // Holds the page's load event (when Chromium takes its screenshot)
+  // until the steps are done: the server answers it then.
+  const hold = new Image();
+  hold.src = "/harness-wait";
+  hold.hidden = true;
+  document.body.append(hold);
   const sleep = ms => new Promise(r => setTimeout(r, ms));
   const until = async (what, fn) => {
     for (let i = 0; i < 400; i++) { const v = fn(); if (v) return v; await sleep(50); }
@@ -49,7 +55,25 @@ const harnessJS = `"use strict";
   };
   const $ = id => document.getElementById(id);
   const checked = () => Number(document.body.dataset.checked || 0);
+  const audit = async () => {
+    await until("the audit tab", () => !$("tab-audit").hidden);
+    $("tab-audit").click();
+    $("audit-month").value = "2025-10";
+    let loaded = false;
+    $("audit-frame").addEventListener("load", () => { loaded = true; });
+    $("audit-form").requestSubmit();
+    await until("the audit report", () => loaded);
+    out.auditFrame = $("audit-frame").getAttribute("src");
+    out.auditShown = !$("view-audit").hidden && $("view-check").hidden;
+    // The frame runs no script (sandbox) but the page may read it.
+    const h1 = $("audit-frame").contentDocument.querySelector("h1");
+    out.auditTitle = h1 ? h1.textContent : "";
+  };
   try {
+    if (location.hash === "#audit") {
+      await audit();
+      throw "audit only";
+    }
     await until("the kit's platforms", () => $("platform").options.length > 1);
     $("platform").value = "instagram";
     $("platform").dispatchEvent(new Event("change"));
@@ -77,15 +101,11 @@ const harnessJS = `"use strict";
     out.imageFindings = [...document.querySelectorAll(".image-card li")].map(l => l.dataset.rule);
     out.counters = [...document.querySelectorAll("#counters .counter")].map(c => c.textContent);
     out.chips = [...document.querySelectorAll("#chips .chip")].map(c => c.dataset.tag);
-    $("explain").close && window.scrollTo(0, 0);
+    window.scrollTo(0, 0);
   } catch (e) {
-    out.error = String(e && e.stack || e);
+    if (e !== "audit only") out.error = String(e && e.stack || e);
   }
-  const pre = document.createElement("pre");
-  pre.id = "harness-result";
-  pre.hidden = true;
-  pre.textContent = JSON.stringify(out);
-  document.body.append(pre);
+  await fetch("/harness-done", { method: "POST", body: JSON.stringify(out) });
 })();
 `
 
@@ -96,6 +116,9 @@ type harnessResult struct {
 	FindingsBefore                 []string
 	FindingsAfterFix               []string
 	ImageFindings, Counters, Chips []string
+	AuditFrame                     string
+	AuditShown                     bool
+	AuditTitle                     string
 }
 
 func TestServeBrowser(t *testing.T) {
@@ -108,13 +131,33 @@ func TestServeBrowser(t *testing.T) {
 	}
 	dir := serveDir(t)
 	ts := httptest.NewUnstartedServer(nil)
-	sv := &server{loader: newLoader(""), base: dir}
+	// Started on a folder, as `selaras serve testdata/demo`: the audit tab.
+	sv := &server{loader: newLoader(""), base: dir, folder: filepath.Join("..", "..", "testdata", "demo")}
 	cfg := serve.Config{Addr: ts.Listener.Addr().String(), MaxBody: 20 << 20, Timeout: 30 * time.Second, Workers: 2}
 	inner := serve.New(sv.backend(), cfg)
 	caption, _ := json.Marshal("Dalam rangka sosialisasi imunisasi, kami menghimbau masyarakat datang ke posyandu!!! #bantenmaju")
 	poster := pngOf(t, 400, 400, color.NRGBA{250, 0, 200, 255})
+	results := make(chan []byte, 1)
+	var mu sync.Mutex
+	done := make(chan struct{})
 	ts.Config = serve.HTTPServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
+		case "/harness-wait":
+			mu.Lock()
+			d := done
+			mu.Unlock()
+			select {
+			case <-d:
+			case <-time.After(90 * time.Second):
+			}
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(pngOf(t, 1, 1, color.NRGBA{}))
+		case "/harness-done":
+			b, _ := io.ReadAll(r.Body)
+			results <- b
+			mu.Lock()
+			close(done)
+			mu.Unlock()
 		case "/harness.js":
 			w.Header().Set("Content-Type", "text/javascript")
 			w.Write([]byte("const CAPTION = " + string(caption) + ";\n" + harnessJS))
@@ -136,33 +179,39 @@ func TestServeBrowser(t *testing.T) {
 	ts.Start()
 	defer ts.Close()
 
-	run := func(extra ...string) string {
+	// run opens page and takes a screenshot once the steps are done; it
+	// returns what the steps saw.
+	run := func(page, shot string) harnessResult {
+		mu.Lock()
+		done = make(chan struct{})
+		mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 		defer cancel()
-		args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+		args := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 			"--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir=" + t.TempDir(), "--window-size=1280,1500", "--virtual-time-budget=6000"}, extra...)
-		args = append(args, ts.URL+"/")
+			"--user-data-dir=" + t.TempDir(), "--window-size=1280,1500", "--screenshot=" + shot, ts.URL + page}
 		cmd := exec.CommandContext(ctx, bin, args...)
-		var out, errb bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &errb
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
 		if err := cmd.Run(); err != nil {
 			t.Fatalf("chromium: %v\n%s", err, errb.String())
 		}
-		return out.String()
+		var got harnessResult
+		select {
+		case b := <-results:
+			if err := json.Unmarshal(b, &got); err != nil {
+				t.Fatalf("%v: %s", err, b)
+			}
+		default:
+			t.Fatalf("the page's script reported nothing; chromium said:\n%s", errb.String())
+		}
+		if got.Error != "" {
+			t.Fatalf("in the page: %s\n%+v", got.Error, got)
+		}
+		return got
 	}
-	dom := run("--dump-dom")
-	m := regexp.MustCompile(`(?s)<pre id="harness-result" hidden="">(.*?)</pre>`).FindStringSubmatch(dom)
-	if m == nil {
-		t.Fatalf("the harness wrote no result; the page:\n%.3000s", dom)
-	}
-	var got harnessResult
-	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &got); err != nil {
-		t.Fatalf("%v: %s", err, m[1])
-	}
-	if got.Error != "" {
-		t.Fatalf("in the page: %s\n%+v", got.Error, got)
-	}
+	shots := t.TempDir()
+	got := run("/", filepath.Join(shots, "serve.png"))
 	has := func(list []string, s string) bool {
 		for _, x := range list {
 			if strings.Contains(x, s) {
@@ -186,14 +235,19 @@ func TestServeBrowser(t *testing.T) {
 	if !has(got.Counters, "karakter:") || !has(got.Counters, "tagar: 1") {
 		t.Errorf("counters: %q", got.Counters)
 	}
-	shot := filepath.Join(t.TempDir(), "serve.png")
-	run("--screenshot=" + shot)
-	if info, err := os.Stat(shot); err != nil || info.Size() < 10_000 {
-		t.Fatalf("no screenshot: %v", err)
+	a := run("/#audit", filepath.Join(shots, "audit.png"))
+	if !a.AuditShown || !strings.Contains(a.AuditFrame, "month=2025-10") || !strings.Contains(a.AuditTitle, "Audit unggahan") {
+		t.Errorf("audit tab: shown %v, frame %q, title %q", a.AuditShown, a.AuditFrame, a.AuditTitle)
 	}
-	if keep := os.Getenv("SELARAS_SCREENSHOT"); keep != "" {
-		b, _ := os.ReadFile(shot)
-		os.WriteFile(keep, b, 0o644)
+	for _, name := range []string{"serve.png", "audit.png"} {
+		shot := filepath.Join(shots, name)
+		if info, err := os.Stat(shot); err != nil || info.Size() < 10_000 {
+			t.Fatalf("no screenshot %s: %v", name, err)
+		}
+		if keep := os.Getenv("SELARAS_SCREENSHOTS"); keep != "" {
+			b, _ := os.ReadFile(shot)
+			os.WriteFile(filepath.Join(keep, name), b, 0o644)
+		}
+		t.Logf("screenshot: %s", shot)
 	}
-	t.Logf("screenshot: %s", shot)
 }

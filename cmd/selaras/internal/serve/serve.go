@@ -427,7 +427,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	// The report is shown in a frame of the page: no scripts, nothing
 	// fetched.
-	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox")
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
 	if err != nil {
 		if q.Get("frame") != "1" {
 			writeError(w, err)

@@ -282,7 +282,7 @@ func TestServeAuditErrorsInFrame(t *testing.T) {
 	}
 	s := newTest(b, Config{})
 	w := do(t, s, "GET", "/api/audit?month=2025-10&lang=en", nil, nil)
-	if w.Code != 200 || w.Body.String() != "<html>audit 2025-10 en</html>" || !strings.Contains(w.Header().Get("Content-Security-Policy"), "sandbox") {
+	if w.Code != 200 || w.Body.String() != "<html>audit 2025-10 en</html>" || !strings.Contains(w.Header().Get("Content-Security-Policy"), "default-src 'none'") {
 		t.Errorf("audit: %d %q %v", w.Code, w.Body, w.Header())
 	}
 	wantError(t, do(t, s, "GET", "/api/audit?month=bad", nil, nil), 400, "bad <month>")
