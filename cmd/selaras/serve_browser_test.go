@@ -100,7 +100,15 @@ const harnessJS = `"use strict";
     out.image = document.querySelector(".image-card").dataset.name;
     out.imageFindings = [...document.querySelectorAll(".image-card li")].map(l => l.dataset.rule);
     out.counters = [...document.querySelectorAll("#counters .counter")].map(c => c.textContent);
+    // The account's required tag is a chip; one click adds it.
+    $("account").value = "dinkes";
+    $("account").dispatchEvent(new Event("change"));
+    const chip = await until("a chip", () => document.querySelector('#chips .chip[data-tag="#DinkesBanten"]'));
     out.chips = [...document.querySelectorAll("#chips .chip")].map(c => c.dataset.tag);
+    chip.click();
+    await until("the tag in the text", () => cap.value.includes("#DinkesBanten"));
+    await until("the chip to go", () => !document.querySelector('#chips .chip[data-tag="#DinkesBanten"]'));
+    out.afterChip = cap.value;
     window.scrollTo(0, 0);
   } catch (e) {
     if (e !== "audit only") out.error = String(e && e.stack || e);
@@ -112,6 +120,7 @@ const harnessJS = `"use strict";
 type harnessResult struct {
 	Error                          string
 	Typed, AfterFix, Image         string
+	AfterChip                      string
 	Marks, MarksAfterFix           []string
 	FindingsBefore                 []string
 	FindingsAfterFix               []string
@@ -234,6 +243,9 @@ func TestServeBrowser(t *testing.T) {
 	}
 	if !has(got.Counters, "karakter:") || !has(got.Counters, "tagar: 1") {
 		t.Errorf("counters: %q", got.Counters)
+	}
+	if !has(got.Chips, "#DinkesBanten") || !strings.HasSuffix(got.AfterChip, "#DinkesBanten") {
+		t.Errorf("chips %q; after a click: %q", got.Chips, got.AfterChip)
 	}
 	a := run("/#audit", filepath.Join(shots, "audit.png"))
 	if !a.AuditShown || !strings.Contains(a.AuditFrame, "month=2025-10") || !strings.Contains(a.AuditTitle, "Audit unggahan") {

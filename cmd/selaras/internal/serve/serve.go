@@ -503,11 +503,12 @@ func (s *Server) readRequest(w http.ResponseWriter, r *http.Request) (Request, e
 			fmt.Sprintf("keterangan %d karakter, lebih dari batas %d; ini bukan keterangan unggahan", n, MaxCaptionChars),
 			fmt.Sprintf("the caption is %d characters, more than the limit of %d; this is not a post's caption", n, MaxCaptionChars))
 	}
-	if _, ok := langOf(discard{}, req.Lang); !ok {
-		return req, Errf(http.StatusBadRequest, fmt.Sprintf("lang %q: pakai id atau en", req.Lang), fmt.Sprintf("lang %q: use id or en", req.Lang))
-	}
-	if req.Lang == "" {
+	switch req.Lang {
+	case "":
 		req.Lang = "id"
+	case "id", "en":
+	default:
+		return req, Errf(http.StatusBadRequest, fmt.Sprintf("lang %q: pakai id atau en", req.Lang), fmt.Sprintf("lang %q: use id or en", req.Lang))
 	}
 	return req, nil
 }
@@ -578,12 +579,6 @@ func bodyError(err error, what string) error {
 	return Errf(http.StatusBadRequest,
 		fmt.Sprintf("%s tidak terbaca: %v", what, err), fmt.Sprintf("unreadable %s: %v", what, err))
 }
-
-type discard struct{}
-
-func (discard) Header() http.Header         { return http.Header{} }
-func (discard) Write(b []byte) (int, error) { return len(b), nil }
-func (discard) WriteHeader(int)             {}
 
 // writeError writes {"error": ..., "error_en": ...} with the error's
 // status; an error that is not an *Error is a 500.
