@@ -116,7 +116,10 @@ func Errf(status int, id, en string) *Error { return &Error{Status: status, ID: 
 type Server struct {
 	b   Backend
 	c   Config
-	sem chan struct{}
+	sem chan struct{} // checks running
+	// bodies bounds the requests whose bodies are held in memory (read,
+	// waiting for a worker, or being checked): four per worker.
+	bodies chan struct{}
 }
 
 // New makes a server.
@@ -130,13 +133,13 @@ func New(b Backend, c Config) *Server {
 	if c.Timeout <= 0 {
 		c.Timeout = 30 * time.Second
 	}
-	return &Server{b: b, c: c, sem: make(chan struct{}, c.Workers)}
+	return &Server{b: b, c: c, sem: make(chan struct{}, c.Workers), bodies: make(chan struct{}, 4*c.Workers)}
 }
 
 // HTTPServer wraps h with the timeouts that keep a slow client from
 // holding a connection: headers within 5 s (or the time limit when
 // shorter), the body within the request's
-// time limit, the answer written within twice it.
+// time limit, the answer written within ten times it (an audit's limit).
 func HTTPServer(h http.Handler, c Config) *http.Server {
 	t := c.Timeout
 	if t <= 0 {
@@ -146,7 +149,7 @@ func HTTPServer(h http.Handler, c Config) *http.Server {
 		Handler:           h,
 		ReadHeaderTimeout: min(5*time.Second, t),
 		ReadTimeout:       t,
-		WriteTimeout:      2*t + 10*time.Second,
+		WriteTimeout:      10*t + 10*time.Second, // an audit may take 10 t
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
@@ -340,7 +343,26 @@ func (s *Server) work(ctx context.Context, timeout time.Duration, do func(ctx co
 	}
 }
 
+// admit waits for room to hold one more request body in memory; false
+// (and a 503 written) when none came within the time limit.
+func (s *Server) admit(w http.ResponseWriter, r *http.Request) bool {
+	t := time.NewTimer(s.c.Timeout)
+	defer t.Stop()
+	select {
+	case s.bodies <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	writeError(w, Errf(http.StatusServiceUnavailable, "server sedang sibuk; coba lagi sebentar lagi", "the server is busy; try again in a moment"))
+	return false
+}
+
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	if !s.admit(w, r) {
+		return
+	}
+	defer func() { <-s.bodies }()
 	req, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)
@@ -366,6 +388,10 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) fix(w http.ResponseWriter, r *http.Request) {
+	if !s.admit(w, r) {
+		return
+	}
+	defer func() { <-s.bodies }()
 	req, err := s.readRequest(w, r)
 	if err != nil {
 		writeError(w, err)

@@ -381,3 +381,52 @@ func TestServeSlowClient(t *testing.T) {
 		t.Errorf("closed after %s", d)
 	}
 }
+
+type watchedBody struct{ read atomic.Bool }
+
+func (b *watchedBody) Read(p []byte) (int, error) {
+	b.read.Store(true)
+	return 0, io.EOF
+}
+
+// Bodies held in memory are bounded too: four per worker. A request
+// beyond that waits before its body is read.
+func TestServeBodiesBounded(t *testing.T) {
+	release := make(chan struct{})
+	b := fake()
+	b.Check = func(_ context.Context, r Request, _ bool) (*Checked, error) {
+		<-release
+		return &Checked{Report: []byte("{}")}, nil
+	}
+	s := newTest(b, Config{Workers: 1, Timeout: 10 * time.Second})
+	var wg sync.WaitGroup
+	for i := 0; i < 4; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if w := do(t, s, "POST", "/api/check", strings.NewReader(`{"text":"x"}`), jsonHdr); w.Code != 200 {
+				t.Errorf("held request: %d", w.Code)
+			}
+		}()
+	}
+	for len(s.bodies) < 4 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	body := &watchedBody{}
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	r := httptest.NewRequest("POST", "/api/check", body).WithContext(ctx)
+	r.Host = addr
+	r.Header.Set("Content-Type", "application/json")
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, r)
+	wantError(t, w, 503, "busy")
+	if body.read.Load() {
+		t.Error("the fifth body was read while four were held")
+	}
+	close(release)
+	wg.Wait()
+	if len(s.bodies) != 0 || len(s.sem) != 0 {
+		t.Errorf("slots not given back: %d bodies, %d workers", len(s.bodies), len(s.sem))
+	}
+}
