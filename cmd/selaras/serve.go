@@ -135,7 +135,13 @@ func runServe(e *env, args []string) int {
 		}
 	}
 	srv := serve.HTTPServer(serve.New(sv.backend(), cfg), cfg)
-	url := "http://" + addr + "/"
+	shown := addr
+	if ip := net.ParseIP(strings.Trim(host, "[]")); ip != nil && ip.IsUnspecified() {
+		// Every address: the page opens on this machine's loopback.
+		_, port, _ := net.SplitHostPort(addr)
+		shown = net.JoinHostPort("127.0.0.1", port)
+	}
+	url := "http://" + shown + "/"
 	if lang == "en" {
 		url += "?lang=en"
 	}
@@ -176,10 +182,13 @@ func openBrowser(e *env, url, lang string) {
 	if runtime.GOOS == "windows" {
 		args = []string{"url.dll,FileProtocolHandler", url}
 	}
-	if err := exec.Command(name, args...).Start(); err != nil {
-		fmt.Fprintf(e.stderr, "selaras serve: %s\n", lang2{id: "peramban tidak bisa dibuka; buka " + url + " sendiri",
-			en: "cannot open the browser; open " + url + " yourself"}.in(lang))
+	cmd := exec.Command(name, args...)
+	if err := cmd.Start(); err == nil {
+		go cmd.Wait() // reaped, whatever the opener does
+		return
 	}
+	fmt.Fprintf(e.stderr, "selaras serve: %s\n", lang2{id: "peramban tidak bisa dibuka; buka " + url + " sendiri",
+		en: "cannot open the browser; open " + url + " yourself"}.in(lang))
 }
 
 // server is the engine side of selaras serve.

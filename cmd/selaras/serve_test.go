@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"image"
@@ -26,6 +27,7 @@ import (
 	"time"
 
 	"github.com/selaras/selaras/cmd/selaras/internal/serve"
+	"github.com/selaras/selaras/lint"
 )
 
 // serveDir is a content folder with the demo kit (and its logo).
@@ -551,11 +553,33 @@ func TestServeCommand(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	bufio.NewScanner(out).Scan()
+	sc := bufio.NewScanner(out)
+	sc.Scan()
+	if !strings.HasPrefix(sc.Text(), "selaras serve: http://127.0.0.1:") {
+		t.Errorf("0.0.0.0: the page's address %q, want one on the loopback", sc.Text())
+	}
 	cmd.Process.Signal(syscall.SIGTERM)
 	io.Copy(io.Discard, out)
 	cmd.Wait()
 	if !strings.Contains(stderr.String(), "WARNING") || !strings.Contains(stderr.String(), "anyone") {
 		t.Errorf("no warning for 0.0.0.0: %q", stderr.String())
+	}
+}
+
+// A rule that panics is reported as check reports it (exit status 2
+// there, a 500 here), never as a crash.
+func TestServeRulePanics(t *testing.T) {
+	dir := serveDir(t)
+	sv := &server{loader: newLoader(""), base: dir}
+	d, err := sv.newDraft(serve.Request{Text: "Halo warga.", Lang: "id"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng := sv.engine(d)
+	eng.Rules = append(eng.Rules, &lint.Rule{Name: "boom", Check: func(*lint.Pass) error { panic("boom!") }})
+	_, err = sv.run(eng, d)
+	var se *serve.Error
+	if !errors.As(err, &se) || se.Status != 500 || !strings.Contains(se.EN, "rule boom failed: internal error: boom!") {
+		t.Fatalf("a panicking rule: %#v", err)
 	}
 }
