@@ -330,10 +330,6 @@ func (s *server) newDraft(r serve.Request) (*draft, error) {
 	return d, nil
 }
 
-// Source is the file a check of the request reads: what `selaras check`
-// would be given on disk for the same answer.
-func (d *draft) Source() []byte { return d.in.Data }
-
 func (s *server) engine(d *draft) *lint.Engine {
 	return &lint.Engine{Rules: rules.Checks(), Kits: s.loader, Files: d.files, Jobs: 1, KeepDrafts: true}
 }

@@ -97,6 +97,10 @@ async function loadInfo() {
 
 function requestBody() {
   const fields = { text: caption.value, platform: $("platform").value, account: $("account").value, date: $("date").value, lang };
+  if (/^\ufeff?\+\+\+/.test(caption.value)) {
+    // A whole draft pasted with its front matter: that front matter says it.
+    fields.platform = fields.account = fields.date = "";
+  }
   if (state.images.length === 0) {
     return { body: JSON.stringify(fields), headers: { "Content-Type": "application/json" } };
   }
