@@ -90,6 +90,11 @@ const harnessJS = `"use strict";
     await until("the text to change", () => cap.value !== out.typed);
     await until("a new check", () => checked() > n && !document.querySelector("#status").textContent);
     out.afterFix = cap.value;
+    // "kenapa?" shows selaras explain for the rule.
+    document.querySelector('#findings li.finding[data-rule="jargon"] a.why').click();
+    await until("the explanation", () => $("explain").open && $("explain-text").textContent);
+    out.explained = $("explain-text").textContent.split("\n")[0];
+    $("explain").close();
     out.marksAfterFix = [...document.querySelectorAll("#backdrop mark")].map(m => m.dataset.rule + ":" + m.textContent);
     out.findingsAfterFix = [...document.querySelectorAll("#findings li.finding")].map(l => l.dataset.rule + ":" + l.textContent);
     const blob = await (await fetch("/harness.png")).blob();
@@ -120,7 +125,7 @@ const harnessJS = `"use strict";
 type harnessResult struct {
 	Error                          string
 	Typed, AfterFix, Image         string
-	AfterChip                      string
+	AfterChip, Explained           string
 	Marks, MarksAfterFix           []string
 	FindingsBefore                 []string
 	FindingsAfterFix               []string
@@ -243,6 +248,9 @@ func TestServeBrowser(t *testing.T) {
 	}
 	if !has(got.Counters, "karakter:") || !has(got.Counters, "tagar: 1") {
 		t.Errorf("counters: %q", got.Counters)
+	}
+	if !strings.HasPrefix(got.Explained, "jargon — ") {
+		t.Errorf("kenapa? showed %q", got.Explained)
 	}
 	if !has(got.Chips, "#DinkesBanten") || !strings.HasSuffix(got.AfterChip, "#DinkesBanten") {
 		t.Errorf("chips %q; after a click: %q", got.Chips, got.AfterChip)
