@@ -7,6 +7,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
@@ -381,10 +382,19 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		w.Write(c.Report)
 		return
 	}
-	writeJSON(w, http.StatusOK, struct {
-		Report json.RawMessage `json:"report"`
-		Detail any             `json:"detail"`
-	}{c.Report, c.Detail})
+	// {"report": ..., "detail": ...}, the report as the backend wrote it
+	// (encoding it again through a RawMessage would parse it once more).
+	detailJSON, err := json.Marshal(c.Detail)
+	if err != nil {
+		writeError(w, err)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+	w.Write([]byte(`{"report":`))
+	w.Write(bytes.TrimRight(c.Report, "\n"))
+	w.Write([]byte(`,"detail":`))
+	w.Write(detailJSON)
+	w.Write([]byte("}\n"))
 }
 
 func (s *Server) fix(w http.ResponseWriter, r *http.Request) {
