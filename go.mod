@@ -9,6 +9,8 @@ require (
 	github.com/mattn/go-isatty v0.0.20
 )
 
+require go.yaml.in/yaml/v3 v3.0.6
+
 require (
 	github.com/disintegration/imaging v1.6.2
 	github.com/mattn/go-colorable v0.1.14 // indirect

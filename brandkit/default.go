@@ -17,11 +17,15 @@ var defaultMain []byte
 //go:embed default-spelling.toml
 var defaultSpelling []byte
 
-// defaultKit is default.toml followed by default-spelling.toml: one TOML
-// document (the spelling file holds only [[terms]] tables).
-var defaultKit = append(append(append([]byte{}, defaultMain...), '\n'), defaultSpelling...)
+// defaultKitSource is default.toml followed by default-spelling.toml: one
+// TOML document (the spelling file holds only [[terms]] tables). Built on
+// demand: a check uses the kit parsed at build time (default_kit.go), and
+// only `selaras kit` and the generator need the text.
+func defaultKitSource() []byte {
+	return append(append(append([]byte{}, defaultMain...), '\n'), defaultSpelling...)
+}
 
 const defaultName = "(default kit)"
 
 // DefaultSource returns the embedded default kit's TOML, for `selaras kit`.
-func DefaultSource() []byte { return defaultKit }
+func DefaultSource() []byte { return defaultKitSource() }

@@ -14,7 +14,7 @@ func TestTOMLTooDeep(t *testing.T) {
 		name, src string
 		want      int
 	}{
-		{"default kit", string(defaultKit), 0},
+		{"default kit", string(defaultKitSource()), 0},
 		{"demo kit", string(demoKit), 0},
 		{"dotted key", "a = 1\n" + "k" + strings.Repeat(".k", deep) + " = 1\n", 2},
 		{"table header", "[" + strings.Repeat("t.", deep) + "t]\n", 1},

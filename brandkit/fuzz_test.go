@@ -10,7 +10,8 @@ import (
 func FuzzParse(f *testing.F) {
 	// A slice of the default kit, not all of it: the fuzzer mutates small
 	// inputs far faster, and every section kind is in the first lines.
-	f.Add(string(defaultKit[:min(len(defaultKit), 2048)]))
+	src := defaultKitSource()
+	f.Add(string(src[:min(len(src), 2048)]))
 	f.Add("[kit]\nname = \"x\"\n[[jargon]]\nphrase = \"a\"\n[hashtags]\nrequired = [\"#A\"]\nbanned = [\"#a\"]\n")
 	f.Add("[palette]\ncolors = [\"#12\"]\n[[logos]]\nzone = \"x\"\nmin_width = 2.0\n")
 	f.Add("a = [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n")

@@ -33,6 +33,7 @@ type Kit struct {
 	Tone       Tone       `toml:"tone"`
 	Claims     Claims     `toml:"claims"`
 	Neutrality Neutrality `toml:"neutrality"`
+	Audience   Audience   `toml:"audience"`
 
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`
@@ -65,6 +66,13 @@ type Jargon struct {
 	Exact bool `toml:"exact"`
 	// Severity overrides the rule's severity for this entry.
 	Severity Severity `toml:"severity"`
+	// NotAfter and NotBefore are words that, right before or right after
+	// the phrase in its sentence, show another use of it: "terkait" after
+	// "pihak" or "yang" is an adjective, not the wordy preposition. In
+	// not_before, "." stands for the end of a clause (punctuation, a line
+	// break, the end of the sentence). Compared as written and by stem.
+	NotAfter  []string `toml:"not_after"`
+	NotBefore []string `toml:"not_before"`
 }
 
 // Term is one [[terms]] entry: an official name or a standard spelling.
@@ -75,6 +83,23 @@ type Term struct {
 	// CaseSensitive matters for proper names: "Provinsi Banten" must be
 	// written with capitals, "provinsi banten" is flagged.
 	CaseSensitive bool `toml:"case_sensitive"`
+	// Since is the day the avoid forms stopped being right (an institution
+	// renamed on that day): a draft whose front-matter date is earlier
+	// may still use them. Zero: always wrong.
+	Since time.Time `toml:"since"`
+	// AlsoUse names the other successors of an old name that split into
+	// several: the finding lists `use` and these, and the fix is not safe.
+	AlsoUse []string `toml:"also_use"`
+	// NotAfter and NotBefore are the avoid forms' context, as in
+	// [[jargon]]: "Kepala BKKBN" before "Provinsi" is a regional office.
+	NotAfter  []string `toml:"not_after"`
+	NotBefore []string `toml:"not_before"`
+}
+
+// Before reports whether a draft dated day comes before the term's Since,
+// comparing calendar days only.
+func (t Term) Before(day time.Time) bool {
+	return !t.Since.IsZero() && day.Format("2006-01-02") < t.Since.Format("2006-01-02")
 }
 
 // Stemming is the [stemming] table.

@@ -63,11 +63,9 @@ type Loader struct {
 	// KnownRule, when set, validates the rule names a kit mentions.
 	KnownRule func(name string) bool
 
-	mu    sync.Mutex
-	kits  map[string]*loaded // by cleaned path
-	dirs  map[string]string  // folder -> nearest kit path, "" for none
-	dflt  *Kit
-	dfErr error
+	mu   sync.Mutex
+	kits map[string]*loaded // by cleaned path
+	dirs map[string]string  // folder -> nearest kit path, "" for none
 }
 
 type loaded struct {
@@ -157,15 +155,10 @@ func (l *Loader) Load(path string) (*Kit, error) {
 	return e.kit, e.err
 }
 
-// Default returns the embedded default kit.
-func (l *Loader) Default() (*Kit, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.dflt == nil && l.dfErr == nil {
-		l.dflt, l.dfErr = l.parse(defaultName, defaultKit, nil)
-	}
-	return l.dflt, l.dfErr
-}
+// Default returns the embedded default kit: parsed and validated at build
+// time (default_kit.go, made by `go run -tags genkit ./brandkit/internal/genkit`; a test keeps it
+// in step with the TOML), so no run pays for decoding it.
+func (l *Loader) Default() (*Kit, error) { return generatedDefault, nil }
 
 // Parse reads a kit from src alone (no extends is followed); name is used in
 // messages. It is what tests and `selaras kit check` of a snippet use.

@@ -299,3 +299,24 @@ func TestExtendsDoesNotRepeatValues(t *testing.T) {
 		t.Errorf("image sizes: %v", got)
 	}
 }
+
+// TestGeneratedDefaultKitUpToDate fails when default_kit.go is not what
+// the embedded TOML makes: run `go run -tags genkit ./brandkit/internal/genkit`.
+func TestGeneratedDefaultKitUpToDate(t *testing.T) {
+	want, err := GenerateDefaultKit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile("default_kit.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Error("brandkit/default_kit.go is stale: run `go run -tags genkit ./brandkit/internal/genkit`")
+	}
+	var l Loader
+	k, _ := l.Default()
+	if k.Hash == "" || len(k.Jargon) < 100 || len(k.Terms) < 400 {
+		t.Errorf("generated default kit: hash %q, %d jargon entries, %d terms", k.Hash, len(k.Jargon), len(k.Terms))
+	}
+}

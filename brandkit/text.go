@@ -43,6 +43,15 @@ type Claims struct {
 	// Units are nouns that make a number a count of people ("1.250
 	// warga", "300 peserta").
 	Units []string `toml:"units"`
+	// Plans are words that make the figures after them in their clause a
+	// plan, a quota or a limit rather than a claim ("kuota 500 peserta",
+	// "ditargetkan 80%", "akan disalurkan Rp2 miliar"). Stem-matched; "="
+	// marks an exact entry.
+	Plans []string `toml:"plans"`
+	// ExampleSource is the source the finding's message gives as an
+	// example ("Sumber: ..."); a province names its own statistics office
+	// or open-data portal. Empty: the rule's built-in example.
+	ExampleSource string `toml:"example_source"`
 }
 
 // Neutrality is the [neutrality] table, read by the neutrality rule.
@@ -53,7 +62,48 @@ type Neutrality struct {
 	// Calls are campaign calls and ballot-number phrases ("coblos nomor",
 	// "nomor urut"); stem-matched.
 	Calls []string `toml:"calls"`
+	// Senses are the other meanings of party abbreviations: "PKS" is also
+	// Perjanjian Kerja Sama. A party abbreviation is not reported where the
+	// draft spells out another meaning or a context word stands near it.
+	Senses []Sense `toml:"senses"`
 }
+
+// Audience is the [audience] table, read by audience-ceremonial. Lists are
+// stem-matched; an entry starting with "=" matches its words as written.
+type Audience struct {
+	// Officials are titles and institutions that, as the subject of a
+	// post's opening sentence, mark a report about officials.
+	Officials []string `toml:"officials"`
+	// Ceremonial are the predicates of ceremonies (menghadiri, rapat
+	// koordinasi, penandatanganan, audiensi).
+	Ceremonial []string `toml:"ceremonial"`
+	// Protocol are protocol details (bertempat di, didampingi, turut hadir).
+	Protocol []string `toml:"protocol"`
+	// Citizen are words of citizen-facing content (gratis, syarat, daftar,
+	// hubungi, Anda).
+	Citizen []string `toml:"citizen"`
+	// Threshold is the ceremonial score that makes a report. 0 means the
+	// rule's built-in default (3).
+	Threshold int `toml:"threshold"`
+}
+
+// Sense is one [[neutrality.senses]] entry.
+type Sense struct {
+	// Acronym is the party abbreviation as the parties list writes it.
+	Acronym string `toml:"acronym"`
+	// Means are the other expansions ("Perjanjian Kerja Sama"): written
+	// anywhere in the draft, they settle every use of the acronym there.
+	// Matched as words, case-insensitively.
+	Means []string `toml:"means"`
+	// Context are words that, within four words of the acronym in its
+	// sentence, show the other meaning ("penandatanganan PKS", "PKS
+	// sawit"). Stem-matched; "=" marks an exact entry.
+	Context []string `toml:"context"`
+}
+
+// SenseWindow is how many words on each side of an acronym a
+// [[neutrality.senses]] context word may stand.
+const SenseWindow = 4
 
 // validateText checks the text rules' sections. kitDir is the kit file's
 // folder ("" for the embedded kit); relative paths are resolved against it.
@@ -79,13 +129,36 @@ func (k *Kit) validateText(file string, loc *locator, kitDir string) []error {
 		words []string
 	}{
 		{"tone.acronyms", t.Acronyms}, {"tone.invitations", t.Invitations},
-		{"claims.sources", k.Claims.Sources}, {"claims.units", k.Claims.Units},
+		{"claims.sources", k.Claims.Sources}, {"claims.units", k.Claims.Units}, {"claims.plans", k.Claims.Plans},
 		{"neutrality.parties", k.Neutrality.Parties}, {"neutrality.calls", k.Neutrality.Calls},
+		{"audience.officials", k.Audience.Officials}, {"audience.ceremonial", k.Audience.Ceremonial},
+		{"audience.protocol", k.Audience.Protocol}, {"audience.citizen", k.Audience.Citizen},
 	} {
 		table, key, _ := strings.Cut(list.key, ".")
 		for i, w := range list.words {
 			if strings.Trim(strings.TrimSpace(w), "=^# \t") == "" {
 				add(loc.key(table, key), fmt.Sprintf("%s[%d]", list.key, i), "entri kosong", "empty entry")
+			}
+		}
+	}
+	if k.Audience.Threshold < 0 {
+		add(loc.key("audience", "threshold"), "audience.threshold", "harus 0 (nilai bawaan) atau lebih", "must be 0 (built-in default) or more")
+	}
+	if es := k.Claims.ExampleSource; es != "" && strings.TrimSpace(es) == "" {
+		add(loc.key("claims", "example_source"), "claims.example_source", "contoh sumber kosong; tulis misalnya \"BPS Provinsi Banten\"", "empty example source; write for example \"BPS Provinsi Banten\"")
+	}
+	for i, sn := range k.Neutrality.Senses {
+		key := fmt.Sprintf("neutrality.senses[%d]", i)
+		line := loc.table("neutrality.senses", i)
+		if f := strings.Fields(sn.Acronym); len(f) != 1 {
+			add(line, key+".acronym", "%q: tulis satu singkatan, misalnya \"PKS\"", "%q: write one abbreviation, for example \"PKS\"", sn.Acronym)
+		}
+		if len(sn.Means) == 0 && len(sn.Context) == 0 {
+			add(line, key, "perlu means (kepanjangan lain) atau context (kata di sekitarnya)", "needs means (another expansion) or context (words around it)")
+		}
+		for _, w := range append(append([]string{}, sn.Means...), sn.Context...) {
+			if strings.Trim(strings.TrimSpace(w), "=") == "" {
+				add(line, key, "entri kosong", "empty entry")
 			}
 		}
 	}

@@ -43,6 +43,16 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 				add(line, key+".suggest", "saran untuk %q kosong", "empty suggestion for %q", j.Phrase)
 			}
 		}
+		for _, ctx := range []struct {
+			key   string
+			words []string
+		}{{"not_after", j.NotAfter}, {"not_before", j.NotBefore}} {
+			for _, w := range ctx.words {
+				if f := strings.Fields(w); len(f) != 1 {
+					add(line, key+"."+ctx.key, "%q: tulis satu kata per entri", "%q: write one word per entry", w)
+				}
+			}
+		}
 	}
 	for i, t := range k.Terms {
 		line, key := loc.table("terms", i), fmt.Sprintf("terms[%d]", i)
@@ -57,6 +67,27 @@ func (k *Kit) validate(file string, loc *locator, knownRule func(string) bool) [
 				add(line, key+".avoid", "bentuk yang dihindari kosong", "empty form to avoid")
 			} else if a == t.Use {
 				add(line, key+".avoid", "%q sekaligus bentuk yang dipakai dan yang dihindari", "%q is both the form to use and one to avoid", a)
+			}
+		}
+		for _, ctx := range []struct {
+			key   string
+			words []string
+		}{{"not_after", t.NotAfter}, {"not_before", t.NotBefore}} {
+			for _, w := range ctx.words {
+				if f := strings.Fields(w); len(f) != 1 {
+					add(line, key+"."+ctx.key, "%q: tulis satu kata per entri", "%q: write one word per entry", w)
+				}
+			}
+		}
+		for _, u := range t.AlsoUse {
+			if strings.TrimSpace(u) == "" {
+				add(line, key+".also_use", "bentuk pengganti kosong", "empty successor")
+				continue
+			}
+			for _, a := range t.Avoid {
+				if strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(u), " ")) {
+					add(line, key+".also_use", "%q sekaligus pengganti dan bentuk yang dihindari", "%q is both a successor and a form to avoid", u)
+				}
 			}
 		}
 	}

@@ -12,6 +12,15 @@ type PhraseSpec struct {
 	// Exact matches the surface words only (case-insensitively), without
 	// stemming: for entries whose inflected forms are fine.
 	Exact bool
+	// NotAfter and NotBefore are the phrase's context: it does not match
+	// where the word right before it (NotAfter) or right after it
+	// (NotBefore), in the same sentence, is one of these (lower case,
+	// compared as written and by stem). In NotBefore, "." stands for the
+	// end of a clause: punctuation other than a hyphen or a quote, a line
+	// break, or the end of the sentence. "pihak terkait" is an adjective,
+	// "terkait jadwal" the wordy preposition: "terkait" with NotAfter
+	// ["pihak", "yang"] and NotBefore ["."].
+	NotAfter, NotBefore []string
 }
 
 // Matcher finds kit phrases in a draft's words. Phrases are tokenized and
@@ -25,9 +34,12 @@ type Matcher struct {
 }
 
 type compiled struct {
-	words []string // lower-case surface forms
+	words []string // lower-case surface forms; "," a comma written in the phrase
 	stems []string
 	exact bool
+	// Context (PhraseSpec.NotAfter, NotBefore): lower-case forms and stems.
+	notAfter, notBefore map[string]bool
+	clauseEnd           bool // NotBefore holds "."
 }
 
 // Match is one occurrence: phrase ID (its index in the specs) and the span
@@ -47,6 +59,14 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 		var c compiled
 		c.exact = sp.Exact || stemmer == nil
 		for _, t := range tokenize(sp.Text, 0, len(sp.Text)) {
+			if t.Kind == TokPunct && t.Text == "," && len(c.words) > 0 {
+				// A comma inside an official name ("Kementerian
+				// Pendidikan, Kebudayaan, Riset, dan Teknologi") must be
+				// written there too.
+				c.words = append(c.words, ",")
+				c.stems = append(c.stems, ",")
+				continue
+			}
 			if t.Kind != TokWord && t.Kind != TokNumber {
 				continue
 			}
@@ -57,6 +77,11 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 			}
 			c.stems = append(c.stems, s)
 		}
+		for len(c.words) > 0 && c.words[len(c.words)-1] == "," {
+			c.words, c.stems = c.words[:len(c.words)-1], c.stems[:len(c.stems)-1]
+		}
+		c.notAfter = contextSet(sp.NotAfter, stemmer, nil)
+		c.notBefore = contextSet(sp.NotBefore, stemmer, &c.clauseEnd)
 		m.phrases = append(m.phrases, c)
 		if len(c.words) == 0 {
 			continue
@@ -68,6 +93,30 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 		}
 	}
 	return m
+}
+
+// contextSet folds context words for lookups: each lower-case form and its
+// stem. "." sets *clauseEnd instead.
+func contextSet(words []string, stemmer stem.Stemmer, clauseEnd *bool) map[string]bool {
+	if len(words) == 0 {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, w := range words {
+		w = Normalize(w)
+		if w == "." && clauseEnd != nil {
+			*clauseEnd = true
+			continue
+		}
+		if w == "" {
+			continue
+		}
+		set[w] = true
+		if stemmer != nil {
+			set[stemmer(w)] = true
+		}
+	}
+	return set
 }
 
 // Len is the number of phrases.
@@ -85,7 +134,7 @@ func (m *Matcher) Find(d *Draft, fn func(Match)) {
 		best, bestLen := -1, 0
 		try := func(ids []int) {
 			for _, id := range ids {
-				if n := m.phrases[id].matchAt(toks, i); n > bestLen {
+				if n := m.phrases[id].matchAt(toks, i); n > bestLen && m.phrases[id].fits(d.Source, toks, i, i+n-1) {
 					best, bestLen = id, n
 				}
 			}
@@ -113,10 +162,19 @@ func (c *compiled) matchAt(toks []Token, i int) int {
 	}
 	for k := range c.words {
 		t := &toks[i+k]
-		if t.Kind != TokWord && t.Kind != TokNumber {
+		if t.Kind != TokWord && t.Kind != TokNumber && t.Kind != TokPunct {
 			return 0
 		}
 		if k > 0 && (t.Sentence != toks[i].Sentence || t.Para != toks[i].Para) {
+			return 0
+		}
+		if c.words[k] == "," {
+			if t.Kind != TokPunct || t.Text != "," {
+				return 0
+			}
+			continue
+		}
+		if t.Kind == TokPunct {
 			return 0
 		}
 		if c.exact {
@@ -128,6 +186,39 @@ func (c *compiled) matchAt(toks []Token, i int) int {
 		}
 	}
 	return len(c.words)
+}
+
+// fits reports whether the phrase's context allows a match over tokens
+// first..last (see PhraseSpec.NotAfter and NotBefore).
+func (c *compiled) fits(src string, toks []Token, first, last int) bool {
+	if c.notAfter != nil && first > 0 {
+		if p := &toks[first-1]; p.Sentence == toks[first].Sentence && p.Kind == TokWord && (c.notAfter[p.Lower] || c.notAfter[p.Stem]) {
+			return false
+		}
+	}
+	if c.notBefore == nil && !c.clauseEnd {
+		return true
+	}
+	if last+1 >= len(toks) {
+		return !c.clauseEnd
+	}
+	n := &toks[last+1]
+	if n.Sentence != toks[last].Sentence || n.Para != toks[last].Para || strings.Contains(src[toks[last].End:n.Start], "\n") {
+		return !c.clauseEnd
+	}
+	switch n.Kind {
+	case TokWord, TokNumber:
+		return !(c.notBefore[n.Lower] || c.notBefore[n.Stem])
+	case TokPunct:
+		if n.Text == "-" || n.Text == "\"" || n.Text == "'" || n.Text == "“" || n.Text == "”" {
+			return true
+		}
+		return !c.clauseEnd
+	default:
+		// A hashtag, link or emoji after the phrase: no noun phrase
+		// follows it there either.
+		return !c.clauseEnd
+	}
 }
 
 // Normalize folds a phrase for comparisons: lower case, single spaces.

@@ -166,3 +166,73 @@ func BenchmarkPipeline(b *testing.B) {
 		})
 	}
 }
+
+// TestPhraseContext: not_after and not_before keep a phrase from matching
+// where the words around it show another use; "." in not_before is the end
+// of a clause (punctuation, a line break, the end of the text).
+func TestPhraseContext(t *testing.T) {
+	const kit = `[kit]
+defaults = false
+[[jargon]]
+phrase = "terkait"
+suggest = ["tentang"]
+exact = true
+not_after = ["yang", "pihak"]
+not_before = [".", "untuk"]
+[[jargon]]
+phrase = "laksana"
+suggest = ["jalankan"]
+not_before = ["kegiatan"]
+`
+	cases := []struct{ src, want string }{
+		{"Info terkait jadwal.", "terkait"},
+		{"Info terkait dengan jadwal.", "terkait"},
+		{"Hubungi pihak terkait jadwal.", ""},
+		{"Data yang terkait ada.", ""},
+		{"Hubungi dinas terkait.", ""},
+		{"Hubungi dinas terkait, lalu pulang.", ""},
+		{"Hubungi dinas terkait\nlalu pulang.", ""},
+		{"Hubungi dinas terkait", ""},
+		{"Hubungi dinas terkait untuk izin.", ""},
+		{"Hubungi dinas terkait #izin", ""},
+		// Stems count in context: "kegiatan" blocks "dilaksanakan"
+		// before it, but not before another word.
+		{"Kami melaksanakan kegiatan itu.", ""},
+		{"Kami melaksanakan rapat itu.", "melaksanakan"},
+	}
+	for _, c := range cases {
+		got := strings.Join(matches(t, c.src, kit), "|")
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}
+
+// TestPhraseComma: a comma written inside a phrase must be written in the
+// draft too; other punctuation between the words still breaks a match.
+func TestPhraseComma(t *testing.T) {
+	const kit = `[kit]
+defaults = false
+[[jargon]]
+phrase = "Pendidikan, Kebudayaan, Riset, dan Teknologi"
+suggest = ["x"]
+exact = true
+[[jargon]]
+phrase = "sains teknologi"
+suggest = ["y"]
+exact = true
+`
+	cases := []struct{ src, want string }{
+		{"Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi hadir.", "Pendidikan, Kebudayaan, Riset, dan Teknologi"},
+		{"Kementerian Pendidikan Kebudayaan Riset dan Teknologi hadir.", ""},
+		{"Kementerian Pendidikan; Kebudayaan, Riset, dan Teknologi hadir.", ""},
+		{"Sains, teknologi.", ""},
+		{"Sains teknologi.", "Sains teknologi"},
+	}
+	for _, c := range cases {
+		got := strings.Join(matches(t, c.src, kit), "|")
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
+	}
+}

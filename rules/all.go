@@ -4,6 +4,7 @@ package rules
 
 import (
 	"github.com/selaras/selaras/lint"
+	"github.com/selaras/selaras/rules/audience"
 	"github.com/selaras/selaras/rules/claim"
 	"github.com/selaras/selaras/rules/hashtag"
 	imagerules "github.com/selaras/selaras/rules/image"
@@ -30,6 +31,7 @@ func All() []*lint.Rule {
 		narrative.Rule,
 		claim.Rule,
 		neutrality.Rule,
+		audience.Rule,
 		length.Rule,
 		hashtag.Missing,
 		hashtag.Case,

@@ -27,6 +27,9 @@ func init() {
 type auditOptions struct {
 	month, since, until, period, tz string
 	format, kit, columns, cacheDir  string
+	csvTable                        string
+	shard, shardBy, shardEnv        string
+	output                          string
 	noCache                         bool
 	jobs                            int
 }
@@ -72,6 +75,17 @@ func runAudit(e *env, args []string) int {
 	f.intVar(&o.jobs, "jobs", 0, lang2{
 		id: "periksa `N` unggahan sekaligus (bawaan: satu per CPU)",
 		en: "check `N` posts at once (default: one per CPU)"}, "4")
+	csvTableFlag(f, &o.csvTable)
+	f.stringVar(&o.shard, "shard", "", lang2{
+		id: "audit hanya bagian `K/N` dari unggahan (1 ≤ K ≤ N), dipilih menurut akun (atau --shard-by path); gabungkan N laporan JSON dengan selaras audit merge",
+		en: "audit only share `K/N` of the posts (1 ≤ K ≤ N), chosen by account (or --shard-by path); combine the N JSON reports with selaras audit merge"}, "3/16")
+	f.stringVar(&o.shardBy, "shard-by", "account", lang2{
+		id: "bagi unggahan menurut `KUNCI`: account (satu akun utuh di satu bagian) | path",
+		en: "split posts by `KEY`: account (each account whole in one shard) | path"}, "path")
+	f.stringVar(&o.shardEnv, "shard-index-env", "", lang2{
+		id: "ambil nomor bagian dari `VARIABEL` lingkungan (berbasis nol, mis. JOB_COMPLETION_INDEX); --shard lalu cukup N",
+		en: "take the shard number from environment `VARIABLE` (zero-based, e.g. JOB_COMPLETION_INDEX); --shard is then just N"}, "JOB_COMPLETION_INDEX")
+	outputFlag(f, &o.output)
 	paths, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -80,6 +94,21 @@ func runAudit(e *env, args []string) int {
 	if !validAuditFormat(o.format) {
 		f.fail("--format %q: %s", o.format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
 		return exitError
+	}
+	if !validCSVTable(f, o.csvTable, o.format, lang) {
+		return exitError
+	}
+	shard, err := audit.ParseShard(o.shard, o.shardBy, o.shardEnv)
+	if err != nil {
+		f.fail("%s", audit.Message(err, lang))
+		return exitError
+	}
+	if o.output != "" {
+		// Refused before the audit runs, not after minutes of it.
+		if err := checkReportTarget(o.output); err != nil {
+			f.fail("%s", err.In(lang))
+			return exitError
+		}
 	}
 	if len(paths) == 0 {
 		f.fail("%s", lang2{id: "sebutkan folder arsip atau ekspor CSV, misalnya: selaras audit --month 2025-10 konten/",
@@ -123,7 +152,7 @@ func runAudit(e *env, args []string) int {
 		io.WriteString(e.stderr, rangeLine)
 	}
 	opts := audit.Options{
-		Period: period, Columns: cols, Cache: cache, Version: version, Build: buildID(), Lang: lang,
+		Period: period, Shard: shard, Columns: cols, Cache: cache, Version: version, Build: buildID(), Lang: lang,
 		Engine: &lint.Engine{Rules: rules.Checks(), Kits: loader, Jobs: o.jobs},
 	}
 	var bar *audit.Bar
@@ -148,15 +177,63 @@ func runAudit(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "selaras audit: cache: %d %s, %d %s\n", hits, lang2{id: "dari cache", en: "reused"}.in(lang),
 			misses, lang2{id: "diperiksa", en: "checked"}.in(lang))
 	}
-	return writeAudit(e, f, rep, o.format, lang)
+	return writeAudit(e, f, rep, o.format, o.csvTable, o.output, lang)
 }
 
-func writeAudit(e *env, f *flags, rep *audit.Report, format, lang string) int {
-	// Printed as it is written: a month's report in JSON is tens of
-	// megabytes, and holding a copy doubled the audit's peak memory. The
-	// format was checked before the audit ran, so only a failing stdout
-	// can stop it half-way.
-	if err := audit.Write(e.stdout, rep, format, lang); err != nil {
+// csvTableFlag adds --csv-table: which table --format csv prints.
+func csvTableFlag(f *flags, v *string) {
+	f.stringVar(v, "csv-table", "findings", lang2{
+		id: "tabel `TABEL` untuk --format csv: findings (satu baris per temuan) | coverage (pilar narasi per akun dan minggu, keikutsertaan kampanye)",
+		en: "the `TABLE` --format csv prints: findings (one row per finding) | coverage (narrative pillars by account and week, campaign participation)"}, "coverage")
+}
+
+// validCSVTable checks --csv-table; a usage error names the choices.
+func validCSVTable(f *flags, table, format, lang string) bool {
+	ok := false
+	for _, t := range audit.CSVTables {
+		ok = ok || t == table
+	}
+	if !ok {
+		f.fail("--csv-table %q: %s", table, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.CSVTables, ", "))
+		return false
+	}
+	if table != "findings" && format != "csv" {
+		f.fail("%s", lang2{id: "--csv-table hanya berlaku dengan --format csv", en: "--csv-table applies to --format csv only"}.in(lang))
+		return false
+	}
+	return true
+}
+
+// ruleTitles are every rule's title, for reports that name rules by what
+// they check.
+func ruleTitles() map[string]lint.Text {
+	m := map[string]lint.Text{}
+	for _, r := range append(rules.All(), audit.Rules...) {
+		m[r.Name] = r.Doc.Title
+	}
+	return m
+}
+
+func writeAudit(e *env, f *flags, rep *audit.Report, format, csvTable, output, lang string) int {
+	rep.SetRuleTitles(ruleTitles())
+	write := func(w io.Writer) error {
+		if format == "csv" && csvTable == "coverage" {
+			return audit.WriteCoverageCSV(w, rep)
+		}
+		// Written as it goes: a month's report in JSON is tens of
+		// megabytes, and holding a copy doubled the audit's peak memory.
+		return audit.Write(w, rep, format, lang)
+	}
+	if output != "" {
+		if err := writeReportFile(output, write); err != nil {
+			f.fail("%s", err.In(lang))
+			return exitError
+		}
+		return exitOK
+	}
+	// The format was checked before the audit ran, so only a failing
+	// stdout can stop it half-way.
+	if err := write(e.stdout); err != nil {
 		var msg *audit.Error
 		if errors.As(err, &msg) {
 			f.fail("%s", audit.Message(err, lang))
@@ -165,6 +242,93 @@ func writeAudit(e *env, f *flags, rep *audit.Report, format, lang string) int {
 		return exitError
 	}
 	return exitOK
+}
+
+// outputFlag adds --output: the report goes to a file, for batch engines
+// that run selaras without a shell to redirect its output.
+func outputFlag(f *flags, v *string) {
+	f.stringVar(v, "output", "", lang2{
+		id: "tulis laporan ke `BERKAS` (atomik; hanya menimpa laporan selaras sebelumnya), bukan ke keluaran standar",
+		en: "write the report to `FILE` (atomically; only over an earlier selaras report) instead of standard output"}, "shard-3.json")
+}
+
+// checkReportTarget refuses an --output path that holds something other
+// than a selaras report: selaras replaces only what it wrote.
+func checkReportTarget(path string) *lint.TextError {
+	info, err := os.Lstat(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil || !info.Mode().IsRegular() {
+		return &lint.TextError{Text: lint.Tf("--output %s: bukan berkas biasa; sebutkan berkas laporan", "--output %s: not a regular file; name a report file", path)}
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return &lint.TextError{Text: lint.Tf("--output %s: tidak bisa dibaca: %v", "--output %s: cannot be read: %v", path, lint.PlainError(err))}
+	}
+	defer fh.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(fh, head)
+	if !isSelarasReport(head[:n]) {
+		return &lint.TextError{Text: lint.Tf("--output %s: berkas itu sudah ada dan bukan laporan selaras; selaras tidak menimpanya",
+			"--output %s: the file exists and is not a selaras report; selaras does not overwrite it", path)}
+	}
+	return nil
+}
+
+// isSelarasReport recognises the start of a report in any audit format.
+func isSelarasReport(b []byte) bool {
+	s := string(b)
+	return len(b) == 0 ||
+		strings.HasPrefix(s, "{\n  \"version\": ") ||
+		strings.Contains(s, `<meta name="generator" content="selaras`) ||
+		strings.HasPrefix(s, "post,path,account,date,week,rule") ||
+		strings.HasPrefix(s, "table,key,item,posts") ||
+		strings.HasPrefix(s, "Audit ")
+}
+
+// writeReportFile streams a report into a temporary file beside path and
+// renames it into place, so that a reader (or a retried job) sees the old
+// report or the new one, never half of one.
+func writeReportFile(path string, write func(io.Writer) error) *lint.TextError {
+	if err := checkReportTarget(path); err != nil {
+		return err
+	}
+	fail := func(err error) *lint.TextError {
+		return &lint.TextError{Text: lint.Tf("--output %s: tidak bisa ditulis: %v", "--output %s: cannot be written: %v", path, lint.PlainError(err))}
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".selaras-*")
+	if err != nil {
+		return fail(err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := write(tmp); err != nil {
+		var msg *audit.Error
+		if errors.As(err, &msg) {
+			return &lint.TextError{Text: lint.Text{ID: audit.Message(err, "id"), EN: audit.Message(err, "en")}}
+		}
+		return fail(err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fail(err)
+	}
+	done = true
+	return nil
 }
 
 func validAuditFormat(s string) bool {
@@ -184,6 +348,14 @@ func runAuditMerge(e *env, args []string) int {
 	f.stringVar(&format, "format", "json", lang2{
 		id: "format keluaran `FORMAT`: " + strings.Join(audit.Formats, " | "),
 		en: "output format `FORMAT`: " + strings.Join(audit.Formats, " | ")}, "table")
+	var csvTable string
+	csvTableFlag(f, &csvTable)
+	var partial bool
+	var output string
+	outputFlag(f, &output)
+	f.boolVar(&partial, "partial", false, lang2{
+		id: "gabungkan juga bila ada bagian --shard yang hilang atau campuran; laporan lalu ditandai sebagian (partial, missing_shards)",
+		en: "merge even when --shard shards are missing or mixed; the report is then marked partial (partial, missing_shards)"})
 	names, code, ok := f.parse(args)
 	if !ok {
 		return code
@@ -191,6 +363,9 @@ func runAuditMerge(e *env, args []string) int {
 	lang := f.lang
 	if !validAuditFormat(format) {
 		f.fail("--format %q: %s", format, lang2{id: "pakai ", en: "use "}.in(lang)+strings.Join(audit.Formats, ", "))
+		return exitError
+	}
+	if !validCSVTable(f, csvTable, format, lang) {
 		return exitError
 	}
 	if len(names) == 0 {
@@ -207,12 +382,12 @@ func runAuditMerge(e *env, args []string) int {
 		}
 		reps = append(reps, r)
 	}
-	merged, err := audit.Merge(reps, names, lang)
+	merged, err := audit.Merge(reps, names, lang, partial)
 	if err != nil {
 		f.fail("%s", audit.Message(err, lang))
 		return exitError
 	}
-	return writeAudit(e, f, merged, format, lang)
+	return writeAudit(e, f, merged, format, csvTable, output, lang)
 }
 
 func stderrIsTerminal(e *env) bool {

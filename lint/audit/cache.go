@@ -83,6 +83,8 @@ type entry struct {
 	Caption  string          `json:"caption,omitempty"`
 	Excerpt  string          `json:"excerpt,omitempty"`
 	Platform string          `json:"platform,omitempty"`
+	Pillars  []string        `json:"pillars,omitempty"`
+	Tags     []string        `json:"tags,omitempty"`
 	// Deps are the attached images: the entry holds only while each still
 	// has the same content.
 	Deps []dep `json:"deps,omitempty"`

@@ -85,7 +85,7 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 			t(lang, "Temuan", "Findings"), t(lang, "Per unggahan", "Per post"), t(lang, "Kepatuhan", "Compliance")}}
 		for _, a := range r.Accounts {
 			rows = append(rows, []string{accountLabel(r, a.Account, lang), itoa(a.Posts), itoa(a.PostsWithErrors),
-				itoa(a.Findings), strconv.FormatFloat(a.FindingsPerPost, 'f', 2, 64), pct(a.Compliance)})
+				itoa(a.Findings), dec(a.FindingsPerPost, 2, lang), pct(a.Compliance)})
 		}
 		table(b, rows)
 	}
@@ -123,9 +123,14 @@ func writeTable(w io.Writer, r *Report, lang string) error {
 			if d.Kind == "caption" {
 				kind = t(lang, "keterangan", "caption")
 			}
-			fmt.Fprintf(b, "  %s: %s\n", kind, strings.Join(d.Posts, ", "))
+			posts := append([]string(nil), d.Posts...)
+			if len(posts) > 0 {
+				posts[0] += " " + t(lang, "(asli)", "(original)")
+			}
+			fmt.Fprintf(b, "  %s: %s\n", kind, strings.Join(posts, ", "))
 		}
 	}
+	writeCoverageTable(b, r, lang)
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(b, "\n%s\n", t(lang, "Baris CSV yang dilewati:", "CSV rows skipped:"))
 		for _, s := range r.Skipped {
@@ -177,7 +182,7 @@ func table(b *strings.Builder, rows [][]string) {
 }
 
 func isNumberish(s string) bool {
-	s = strings.TrimSuffix(s, "%")
+	s = strings.Replace(strings.TrimSuffix(s, "%"), ",", ".", 1)
 	_, err := strconv.ParseFloat(s, 64)
 	return err == nil
 }

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"iter"
+	"sync"
 
 	"github.com/selaras/selaras/lint"
 )
@@ -42,6 +43,16 @@ type htmlData struct {
 	// says how many were left out, and where to find them.
 	Findings iter.Seq[*Finding]
 	More     string
+	// Coverage: the heat map of accounts × pillars and the rules named by
+	// their titles.
+	Heat    []heatRow
+	Rules   []htmlRule
+	PerPost map[string]string // account -> findings per post, in the run's language
+}
+
+type htmlRule struct {
+	RuleStat
+	Title string
 }
 
 type htmlAccount struct {
@@ -83,6 +94,13 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 		"none":       {"Tidak ada unggahan dalam periode ini.", "No posts in this period."},
 		"date":       {"Tanggal", "Date"},
 		"unknown":    {"(akun tidak dikenal)", "(unknown account)"},
+		"narrative":  {"Narasi: unggahan per pilar dan akun", "Narrative: posts by pillar and account"},
+		"nopillar":   {"tanpa pilar", "no pillar"},
+		"heatNote":   {"Warna makin tua: makin besar bagian unggahan akun itu yang menyentuh pilar.", "The darker the cell, the larger the share of the account's posts touching the pillar."},
+		"campaigns":  {"Kampanye: akun yang ikut dan yang diam", "Campaigns: accounts that joined and those that stayed silent"},
+		"joined":     {"ikut", "joined"},
+		"silent":     {"diam", "silent"},
+		"original":   {"asli", "original"},
 	}
 	d.L = map[string]string{}
 	for k, v := range keys {
@@ -97,8 +115,14 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 	if r.Posts > 0 {
 		d.Overall = pct(float64(r.Posts-errs) / float64(r.Posts))
 	}
+	d.PerPost = map[string]string{}
 	for _, a := range r.Accounts {
 		d.Accounts = append(d.Accounts, htmlAccount{AccountStat: a, Label: accountLabel(r, a.Account, lang), Pct: pct(a.Compliance)})
+		d.PerPost[a.Account] = dec(a.FindingsPerPost, 2, lang)
+	}
+	d.Heat = heatMap(r, lang)
+	for _, x := range r.Rules {
+		d.Rules = append(d.Rules, htmlRule{RuleStat: x, Title: r.ruleTitle(x.Rule, lang)})
 	}
 	// Weekly compliance: vertical bars.
 	const chartH, top = 160, 10
@@ -134,10 +158,14 @@ func writeHTML(w io.Writer, r *Report, lang string) error {
 		d.More = lint.Tf("Ditampilkan %d temuan pertama dari %d (urut menurut unggahan); daftar lengkapnya: selaras audit --format csv atau --format json.",
 			"The first %d of %d findings are shown (by post); the full list: selaras audit --format csv or --format json.", htmlMaxFindings, total).In(lang)
 	}
-	return htmlTmpl.Execute(w, d)
+	return htmlTmpl().Execute(w, d)
 }
 
-var htmlTmpl = template.Must(template.New("audit").Parse(`<!DOCTYPE html>
+// htmlTmpl is parsed on first use: every `selaras check` links this
+// package, and parsing the page at start-up cost each of them.
+var htmlTmpl = sync.OnceValue(func() *template.Template { return template.Must(template.New("audit").Parse(htmlPage)) })
+
+const htmlPage = `<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -151,6 +179,7 @@ table{border-collapse:collapse;width:100%;font-size:.92rem}th,td{text-align:left
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#57606a}.sev-error{color:#b42318;font-weight:600}.sev-warning{color:#9a6700}.sev-info{color:#57606a}
 .cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:.6rem 1rem;min-width:9rem}.card b{display:block;font-size:1.4rem}
 svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{font-size:.88em;background:#f6f8fa;padding:0 .2em;border-radius:3px}
+td.heat{color:#0b1f33;min-width:3rem}
 </style>
 </head>
 <body>
@@ -171,7 +200,7 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 {{end}}</svg>
 <table>
 <tr><th>{{.L.account}}</th><th class="n">{{.L.posts}}</th><th class="n">{{.L.witherr}}</th><th class="n">{{.L.findings}}</th><th class="n">{{.L.perpost}}</th><th class="n">{{.L.compliance}}</th></tr>
-{{range .Accounts}}<tr><td>{{.Label}}{{if .Name}} <span class="muted">{{.Name}}</span>{{end}}</td><td class="n">{{.Posts}}</td><td class="n">{{.PostsWithErrors}}</td><td class="n">{{.Findings}}</td><td class="n">{{printf "%.2f" .FindingsPerPost}}</td><td class="n">{{.Pct}}</td></tr>
+{{range .Accounts}}<tr><td>{{.Label}}{{if .Name}} <span class="muted">{{.Name}}</span>{{end}}</td><td class="n">{{.Posts}}</td><td class="n">{{.PostsWithErrors}}</td><td class="n">{{.Findings}}</td><td class="n">{{index $.PerPost .Account}}</td><td class="n">{{.Pct}}</td></tr>
 {{end}}</table>
 {{end}}
 {{if .WeekBars}}
@@ -180,12 +209,27 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 {{range .WeekBars}}<rect x="{{.X}}" y="{{.Y}}" width="{{.W}}" height="{{.H}}" class="{{if .Warn}}low{{else}}ok{{end}}"><title>{{.Label}}: {{.Text}}</title></rect><text x="{{.TX}}" y="{{.TY}}" text-anchor="middle">{{.Label}}</text><text x="{{.TX}}" y="{{.TY}}" dy="14" text-anchor="middle">{{.Text}}</text>
 {{end}}</svg>
 {{end}}
-{{if .R.Rules}}
+{{if .Rules}}
 <h2>{{.L.rules}}</h2>
 <table>
 <tr><th>{{.L.rule}}</th><th class="n">{{.L.findings}}</th><th class="n">Error</th><th class="n">{{.L.posts}}</th><th class="n">{{.L.account}}</th></tr>
-{{range .R.Rules}}<tr><td><code>{{.Rule}}</code></td><td class="n">{{.Findings}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Posts}}</td><td class="n">{{.Accounts}}</td></tr>
+{{range .Rules}}<tr><td>{{if .Title}}{{.Title}} {{end}}<code>{{.Rule}}</code></td><td class="n">{{.Findings}}</td><td class="n">{{.Errors}}</td><td class="n">{{.Posts}}</td><td class="n">{{.Accounts}}</td></tr>
 {{end}}</table>
+{{end}}
+{{if .Heat}}
+<h2>{{.L.narrative}}</h2>
+<table>
+<tr><th>{{.L.account}}</th><th class="n">{{.L.posts}}</th>{{range .R.Narrative.Pillars}}<th class="n">{{.Label}}</th>{{end}}<th class="n">{{.L.nopillar}}</th></tr>
+{{range .Heat}}<tr><td>{{.Label}}</td><td class="n">{{.Posts}}</td>{{range .Cells}}<td class="n heat" style="background:{{.Shade}}" title="{{.Title}}">{{.N}}</td>{{end}}<td class="n heat" style="background:{{.None.Shade}}" title="{{.None.Title}}">{{.None.N}}</td></tr>
+{{end}}<tr><td><b>Σ</b></td><td class="n">{{.R.Posts}}</td>{{range .R.Narrative.Pillars}}<td class="n">{{.Posts}}</td>{{end}}<td class="n">{{.R.Narrative.None}}</td></tr>
+</table>
+<p class="muted">{{.L.heatNote}}</p>
+{{end}}
+{{if .R.Campaigns}}
+<h2>{{.L.campaigns}}</h2>
+<ul>
+{{range .R.Campaigns}}<li><b>{{.Name}}</b> <span class="muted">{{range $i, $h := .Hashtags}}{{if $i}} {{end}}{{$h}}{{end}} · {{.From}} .. {{.Until}}</span><br>{{$.L.joined}}: {{range $i, $a := .Accounts}}{{if $i}}, {{end}}{{$a.Account}} ({{$a.Posts}}){{else}}–{{end}}{{if .Silent}}<br><span class="sev-error">{{$.L.silent}}</span>: {{range $i, $s := .Silent}}{{if $i}}, {{end}}{{$s}}{{end}}{{end}}</li>
+{{end}}</ul>
 {{end}}
 {{if .R.Worst}}
 <h2>{{.L.worst}}</h2>
@@ -197,7 +241,7 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 {{if .R.Duplicates}}
 <h2>{{.L.dups}}</h2>
 <ul>
-{{range .R.Duplicates}}<li>{{if eq .Kind "image"}}{{$.L.image}}{{else}}{{$.L.caption}}{{end}}: {{range $i, $p := .Posts}}{{if $i}}, {{end}}{{$p}}{{end}}</li>
+{{range .R.Duplicates}}<li>{{if eq .Kind "image"}}{{$.L.image}}{{else}}{{$.L.caption}}{{end}}: {{range $i, $p := .Posts}}{{if $i}}, {{end}}{{$p}}{{if not $i}} <b>({{$.L.original}})</b>{{end}}{{end}}</li>
 {{end}}</ul>
 {{end}}
 {{if .R.Skipped}}
@@ -216,4 +260,4 @@ svg text{font-size:11px;fill:#1b1f24}.ok{fill:#1f883d}.low{fill:#cf222e}code{fon
 {{end}}
 </body>
 </html>
-`))
+`

@@ -29,8 +29,19 @@ func ReadReport(name string) (*Report, error) {
 // the report of the whole: posts and findings are pooled (a post listed by
 // two shards counts once), duplicates are found again across all posts,
 // and every total is recomputed.
-func Merge(reps []*Report, names []string, lang string) (*Report, error) {
+//
+// Reports of an `audit --shard` run must be all N shards of one audit
+// (same N and key, selaras version and kits, each shard once); with
+// partial, missing or mixed inputs merge anyway and the report says so.
+func Merge(reps []*Report, names []string, lang string, partial bool) (*Report, error) {
+	missing, err := checkShards(reps, names, partial)
+	if err != nil {
+		return nil, err
+	}
 	out := &Report{Version: ReportVersion, AccountNames: map[string]string{}}
+	if partial && (len(missing) > 0 || mixedShards(reps)) {
+		out.Partial, out.MissingShards = true, missing
+	}
 	seen := map[string]bool{}
 	versions := map[string]bool{}
 	for i, r := range reps {
@@ -50,6 +61,7 @@ func Merge(reps []*Report, names []string, lang string) (*Report, error) {
 			}
 		}
 		out.Kits = append(out.Kits, r.Kits...)
+		out.mergeCoverage(r)
 		for k, v := range r.AccountNames {
 			out.AccountNames[k] = v
 		}
@@ -77,4 +89,15 @@ func Merge(reps []*Report, names []string, lang string) (*Report, error) {
 	}
 	out.Finalize(lang)
 	return out, nil
+}
+
+// mixedShards reports a mix of shard reports and others.
+func mixedShards(reps []*Report) bool {
+	n := 0
+	for _, r := range reps {
+		if r.Shard != nil {
+			n++
+		}
+	}
+	return n > 0 && n < len(reps)
 }

@@ -36,16 +36,23 @@ const (
 // merge it with other shards' reports. The per-account, per-rule, per-week
 // and worst-post lists are derived from Details and Findings by Finalize.
 type Report struct {
-	Version  int           `json:"version"`
-	Period   PeriodJSON    `json:"period"`
-	Kit      string        `json:"kit"`
-	Kits     []string      `json:"kits"`
-	Selaras  string        `json:"selaras"`
-	Posts    int           `json:"posts"`
-	Accounts []AccountStat `json:"accounts"`
-	Rules    []RuleStat    `json:"rules"`
-	Weeks    []WeekStat    `json:"weeks"`
-	Findings []Finding     `json:"findings"`
+	Version int        `json:"version"`
+	Period  PeriodJSON `json:"period"`
+	Kit     string     `json:"kit"`
+	Kits    []string   `json:"kits"`
+	Selaras string     `json:"selaras"`
+	Posts   int        `json:"posts"`
+	// Shard is the share of the archive this report covers (audit
+	// --shard); nil for a whole audit and for a merge of all shards.
+	Shard *Shard `json:"shard,omitempty"`
+	// Partial marks a merge that lacks some shards (audit merge
+	// --partial); MissingShards names them.
+	Partial       bool          `json:"partial,omitempty"`
+	MissingShards []int         `json:"missing_shards,omitempty"`
+	Accounts      []AccountStat `json:"accounts"`
+	Rules         []RuleStat    `json:"rules"`
+	Weeks         []WeekStat    `json:"weeks"`
+	Findings      []Finding     `json:"findings"`
 
 	Worst       []Worst     `json:"worst"`
 	Duplicates  []Duplicate `json:"duplicates"`
@@ -56,6 +63,12 @@ type Report struct {
 	Skipped []Skipped `json:"skipped"`
 	// AccountNames maps account slugs to the kit's display names.
 	AccountNames map[string]string `json:"account_names,omitempty"`
+	// Narrative and Campaigns show whether the accounts carried the kit's
+	// narrative pillars and joined its campaigns (coverage.go); KitAccounts
+	// are the accounts the kits declare, of which campaigns list the silent.
+	Narrative   *Narrative     `json:"narrative,omitempty"`
+	Campaigns   []CampaignStat `json:"campaigns,omitempty"`
+	KitAccounts []string       `json:"kit_accounts,omitempty"`
 	// Details has one entry per audited post, with what merging needs.
 	Details []Post `json:"post_details"`
 
@@ -66,6 +79,7 @@ type Report struct {
 	findingCount int
 	spill        *spillFile
 	readErr      error
+	titles       map[string]lint.Text // rule -> title, for the HTML page
 }
 
 // PeriodJSON is the period as written in the report.
@@ -195,6 +209,10 @@ type Post struct {
 	// DupRules is what the post's kit says of duplicate-image and
 	// duplicate-caption when it is not the default: "off" or a severity.
 	DupRules map[string]string `json:"duplicate_rules,omitempty"`
+	// Pillars are the narrative pillars the post touches; Hashtags its
+	// hashtags in lower case (for campaign participation).
+	Pillars  []string `json:"pillars,omitempty"`
+	Hashtags []string `json:"hashtags,omitempty"`
 
 	// The post's findings: in memory (found), or in the report's spill
 	// file at spillAt with a tally per rule; dups are its duplicate-*
@@ -251,6 +269,7 @@ func (r *Report) Finalize(lang string) {
 		byPost[f.Post].dups = append(byPost[f.Post].dups, f)
 	}
 	r.Posts = len(r.Details)
+	r.coverage()
 
 	type ruleAcc struct {
 		st       RuleStat

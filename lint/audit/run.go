@@ -22,6 +22,8 @@ import (
 // Options configure an audit.
 type Options struct {
 	Period Period
+	// Shard, when set, limits the audit to its share of the posts.
+	Shard Shard
 	// Engine checks the posts: the same rules and kit loader as `check`.
 	Engine *lint.Engine
 	// Columns maps CSV fields (text, date, account, url, platform) to
@@ -60,6 +62,7 @@ type task struct {
 	url       string
 	skip      *Skipped
 	out       bool // outside the period
+	other     bool // another shard's: counted nowhere
 	kitFailed bool // reported among the errors
 }
 
@@ -102,6 +105,10 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 		Version: ReportVersion, Selaras: o.Version, AccountNames: map[string]string{},
 		Period: PeriodJSON{Since: o.Period.SinceDay(), Until: o.Period.UntilDay(), TZ: o.Period.Loc.String()},
 	}
+	if o.Shard.N > 0 {
+		sh := o.Shard
+		a.rep.Shard = &sh
+	}
 	drafts, csvs, err := collect(paths)
 	if err != nil {
 		return nil, nil, err
@@ -128,10 +135,22 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 			}
 			// A CSV file found in a folder may be data rather than an
 			// export of posts: it is listed as skipped, the audit goes on.
+			if !o.Shard.On(c.name, c.name) {
+				continue // another shard lists it
+			}
 			a.rep.Skipped = append(a.rep.Skipped, Skipped{File: c.name, Text: lint.Text{
 				ID: "bukan ekspor unggahan (tidak ada kolom teks atau tanggal); sebutkan kolomnya dengan --csv-columns bila memang ekspor",
 				EN: "not an export of posts (no text or date column); name its columns with --csv-columns if it is one"}})
 		}
+	}
+	kits := make([]*brandkit.Kit, 0, len(a.kits))
+	for k := range a.kits {
+		kits = append(kits, k)
+	}
+	// In a stable order: the first kit to define a pillar names it.
+	sort.Slice(kits, func(i, j int) bool { return kits[i].Path < kits[j].Path })
+	for _, k := range kits {
+		a.rep.addKitCoverage(k)
 	}
 	for k := range a.kits {
 		a.rep.Kits = append(a.rep.Kits, kitName(k))
@@ -245,6 +264,10 @@ func (a *auditor) prepareFile(in lint.Input) *task {
 		data, _ = os.ReadFile(in.Abs)
 	}
 	fm := readFront(data)
+	if a.o.Shard.N > 1 && !a.o.Shard.On(a.shardAccount(fm.Account, in.Abs), in.Path) {
+		t.other = true
+		return t
+	}
 	switch {
 	case fm.hasDate:
 		t.date, t.src = inLoc(fm.Date, fm.local, a.o.Period.Loc), SourceFront
@@ -278,6 +301,21 @@ func (a *auditor) prepareFile(in lint.Input) *task {
 		t.key = a.key(kit, in, data)
 	}
 	return t
+}
+
+// shardAccount is a post's account for choosing its shard: the front
+// matter's, else the kit's path globs. A post whose kit cannot be read
+// goes by the empty account here; its kit's error is reported by the
+// shard that audits it.
+func (a *auditor) shardAccount(front, abs string) string {
+	if front != "" || a.o.Shard.By != "account" {
+		return front
+	}
+	kit, err := a.o.Engine.Kits.ForFile(abs)
+	if err != nil {
+		return ""
+	}
+	return lint.AccountByPath(kit, abs)
 }
 
 func (a *auditor) key(kit *brandkit.Kit, in lint.Input, data []byte) string {
@@ -332,13 +370,15 @@ func (a *auditor) runChunk(tasks []*task) {
 		// Looking up is reading and hashing (the attached images): in
 		// parallel, as checking is.
 		a.parallel(len(tasks), func(i int) {
-			if t := tasks[i]; !t.kitFailed && t.skip == nil && !t.out {
+			if t := tasks[i]; !t.kitFailed && t.skip == nil && !t.out && !t.other {
 				cached[i], _ = a.o.Cache.get(t.key)
 			}
 		})
 	}
 	for i, t := range tasks {
 		switch {
+		case t.other:
+			a.progress(1)
 		case t.kitFailed:
 			a.progress(1)
 		case t.skip != nil:
@@ -415,6 +455,7 @@ func (a *auditor) entryOf(t *task, frs []*lint.FileResult) *entry {
 		e.Caption = captionSig(d)
 		e.Excerpt = excerpt(d.BodyText())
 		e.Platform = d.Front.Platform
+		e.Pillars, e.Tags = postCoverage(d, t.kit)
 		for _, im := range d.Images {
 			if im.Escapes {
 				continue
@@ -487,7 +528,8 @@ func readBounded(name string, limit int64) ([]byte, error) {
 // emit adds one audited post to the report.
 func (a *auditor) emit(t *task, e *entry) {
 	p := Post{Path: t.in.Path, Account: t.account, Date: t.date.Format(dayLayout), DateSource: t.src,
-		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption, DupRules: dupRulesOf(t.kit)}
+		Platform: e.Platform, URL: t.url, Excerpt: e.Excerpt, Caption: e.Caption, DupRules: dupRulesOf(t.kit),
+		Pillars: e.Pillars, Hashtags: e.Tags}
 	for _, d := range e.Deps {
 		if d.Sig != nil {
 			p.Images = append(p.Images, *d.Sig)
@@ -546,7 +588,13 @@ func (a *auditor) auditCSV(name string) error {
 		}
 		a.grow(1)
 		t := &task{skip: skip}
-		if skip == nil {
+		switch {
+		case skip != nil:
+			shown := fmt.Sprintf("%s#row%d", name, skip.Row)
+			t.other = !a.o.Shard.On(shown, shown)
+		case !a.o.Shard.On(accountFor(kit, row.account), fmt.Sprintf("%s#row%d", name, row.row)):
+			t.other = true
+		default:
 			t = a.prepareRow(name, abs, kit, row)
 		}
 		batch = append(batch, t)

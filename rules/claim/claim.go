@@ -16,13 +16,13 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Angka perlu sumber", EN: "Figures need a source"},
 		Why: lint.Text{
-			ID: "Transparansi dan akuntabilitas: angka (persentase, rupiah, jumlah orang) yang tidak bisa diperiksa warga mengundang keraguan dan hoaks tandingan. Unggahan yang memuat angka sebaiknya menyebut sumbernya (\"Sumber: BPS Banten\", \"menurut data Dinkes\") atau menautkan data terbukanya. Aturan ini melapor angka pertama bila unggahan tidak memuat tautan maupun kata sumber dari [claims] sources. \"100%\" sebagai penegas (\"gratis 100%\") dan harga atau tarif yang ditetapkan sendiri (\"tiket masuk Rp10.000\") tidak dihitung.",
-			EN: "Transparency and accountability: figures (percentages, rupiah amounts, counts of people) that citizens cannot check invite doubt and rival hoaxes. A post with figures should name its source (\"Sumber: BPS Banten\", \"menurut data Dinkes\") or link to the open data. The rule reports the first figure when the post holds neither a link nor a source word from [claims] sources. \"100%\" as emphasis (\"gratis 100%\") and prices or fees the agency sets (\"tiket masuk Rp10.000\") do not count."},
+			ID: "Transparansi dan akuntabilitas: angka (persentase, rupiah, jumlah orang) yang tidak bisa diperiksa warga mengundang keraguan dan hoaks tandingan. Unggahan yang memuat angka sebaiknya menyebut sumbernya (\"Sumber: BPS Banten\", \"menurut data Dinkes\") atau menautkan data terbukanya. Aturan ini melapor angka pertama yang tidak bersumber. Tautan atau kata sumber dari [claims] sources di kalimat tanpa angka (\"Sumber: BPS Banten\") berlaku untuk seluruh unggahan; kata sumber di kalimat yang memuat angka (\"Rp5 miliar bersumber dari APBD\") hanya berlaku untuk kalimat itu. \"100%\" sebagai penegas (\"gratis 100%\"), harga atau tarif yang ditetapkan sendiri (\"tiket masuk Rp10.000\") dan rencana atau kuota (\"kuota 500 peserta\", \"ditargetkan 95%\", [claims] plans) tidak dihitung.",
+			EN: "Transparency and accountability: figures (percentages, rupiah amounts, counts of people) that citizens cannot check invite doubt and rival hoaxes. A post with figures should name its source (\"Sumber: BPS Banten\", \"menurut data Dinkes\") or link to the open data. The rule reports the first figure without a source. A link, or a source word from [claims] sources in a sentence without figures (\"Sumber: BPS Banten\"), covers the whole post; a source word in a sentence with figures (\"Rp5 miliar bersumber dari APBD\") covers that sentence only. \"100%\" as emphasis (\"gratis 100%\"), prices or fees the agency sets (\"tiket masuk Rp10.000\") and plans or quotas (\"kuota 500 peserta\", \"ditargetkan 95%\", [claims] plans) do not count."},
 		Bad:      "Angka stunting di Banten turun menjadi 18,2% tahun ini. Bantuan Rp1,2 miliar sudah disalurkan kepada 1.250 keluarga.",
 		Good:     "Angka stunting di Banten turun menjadi 18,2% tahun ini (sumber: Survei Status Gizi Indonesia 2024). Rincian penyaluran bantuan: https://data.bantenprov.go.id/bantuan",
 		Fix:      lint.Text{ID: "Sebut sumber angka (\"Sumber: BPS Banten, 2025\") atau sertakan tautan ke data terbuka.", EN: "Name the figure's source (\"Sumber: BPS Banten, 2025\") or add a link to the open data."},
 		Severity: lint.Info,
-		KitKeys:  []string{"[claims] sources", "[claims] units"},
+		KitKeys:  []string{"[claims] sources", "[claims] units", "[claims] plans", "[claims] example_source"},
 	},
 	Check: check,
 }
@@ -32,8 +32,13 @@ var magnitudes = map[string]bool{"ribu": true, "juta": true, "miliar": true, "mi
 
 type kitData struct {
 	sources *lint.Matcher
+	plans   *lint.Matcher
 	units   [][]string // lower-case words of each unit
 }
+
+// defaultExample is the example source of the message when the kit names
+// none ([claims] example_source).
+const defaultExample = "situs resmi BPS atau data terbuka pemda"
 
 type memoKey struct{}
 
@@ -45,6 +50,12 @@ func data(k *brandkit.Kit) *kitData {
 			specs[i] = lint.PhraseSpec{Text: strings.TrimPrefix(s, "="), Exact: strings.HasPrefix(s, "=")}
 		}
 		d := &kitData{sources: lint.NewMatcher(specs, lint.StemmerFor(k))}
+		plans := make([]lint.PhraseSpec, len(k.Claims.Plans))
+		for i, s := range k.Claims.Plans {
+			s = strings.TrimSpace(s)
+			plans[i] = lint.PhraseSpec{Text: strings.TrimPrefix(s, "="), Exact: strings.HasPrefix(s, "=")}
+		}
+		d.plans = lint.NewMatcher(plans, lint.StemmerFor(k))
 		for _, u := range k.Claims.Units {
 			if w := strings.Fields(strings.ToLower(u)); len(w) > 0 {
 				d.units = append(d.units, w)
@@ -81,15 +92,19 @@ type figure struct{ first, last int }
 
 func check(p *lint.Pass) error {
 	toks := p.Draft.Tokens
-	units := data(p.Kit).units
+	kd := data(p.Kit)
 	var figs []figure
 	for i := 0; i < len(toks); i++ {
-		if f, ok := figureAt(toks, i, units); ok {
+		if f, ok := figureAt(toks, i, kd.units); ok {
 			figs = append(figs, f)
 			i = f.last
 		}
 	}
-	if len(figs) == 0 || sourced(p) {
+	if len(figs) == 0 {
+		return nil
+	}
+	figs = claims(p, kd, figs)
+	if len(figs) == 0 {
 		return nil
 	}
 	f := figs[0]
@@ -100,34 +115,96 @@ func check(p *lint.Pass) error {
 	if n := len(figs) - 1; n > 0 {
 		more = lint.Tf(" (dan %d angka lain)", " (and %d more)", n)
 	}
+	example := strings.TrimSpace(p.Kit.Claims.ExampleSource)
+	if example == "" {
+		example = defaultExample
+	}
 	p.Report(lint.Finding{
 		Span:  lint.Span{Start: a, End: b},
 		Match: text,
 		Message: lint.Text{
-			ID: fmt.Sprintf("angka %q%s tanpa sumber; sebut sumbernya (\"Sumber: BPS Banten, 2025\") atau sertakan tautan ke datanya", text, more.ID),
-			EN: fmt.Sprintf("figure %q%s without a source; name the source (\"Sumber: BPS Banten, 2025\") or link to the data", text, more.EN),
+			ID: fmt.Sprintf("angka %q%s tanpa sumber; sebut sumbernya (\"Sumber: %s\") atau sertakan tautan ke datanya", text, more.ID, example),
+			EN: fmt.Sprintf("figure %q%s without a source; name the source (\"Sumber: %s\") or link to the data", text, more.EN, example),
 		},
 	})
 	return nil
 }
 
-// sourced reports whether the post has a link or names a source.
-func sourced(p *lint.Pass) bool {
+// claims keeps the figures that need a source and have none:
+//
+//   - a link anywhere in the post sources every figure;
+//   - a source phrase in a sentence without figures ("Sumber: BPS Banten",
+//     "Data selengkapnya di PPID") sources every figure of the post;
+//   - a source phrase in a sentence with figures ("Rp2 miliar bersumber
+//     dari APBD") sources that sentence's figures only;
+//   - a figure after a plan word in its clause ("kuota 500 peserta",
+//     "ditargetkan 80%") or followed by "pertama" ("200 UMKM pertama") is
+//     a plan or a quota, not a claim.
+func claims(p *lint.Pass, kd *kitData, figs []figure) []figure {
 	toks := p.Draft.Tokens
 	for i := range toks {
 		if toks[i].Kind == lint.TokURL {
-			return true
+			return nil
 		}
 	}
-	found := false
-	data(p.Kit).sources.Find(p.Draft, func(m lint.Match) {
+	figSentence := map[int]bool{}
+	for _, f := range figs {
+		figSentence[toks[f.first].Sentence] = true
+	}
+	covered := map[int]bool{} // sentences whose figures are sourced
+	all := false
+	kd.sources.Find(p.Draft, func(m lint.Match) {
 		// "sumber daya" (resources) names no source.
 		if toks[m.First].Stem == "sumber" && m.Last == m.First && m.Last+1 < len(toks) && toks[m.Last+1].Lower == "daya" {
 			return
 		}
-		found = true
+		if s := toks[m.First].Sentence; figSentence[s] {
+			covered[s] = true
+		} else {
+			all = true
+		}
 	})
-	return found
+	if all {
+		return nil
+	}
+	// Plan words, by token: a figure is planned when one stands before it
+	// in its clause.
+	var plan []bool
+	kd.plans.Find(p.Draft, func(m lint.Match) {
+		if plan == nil {
+			plan = make([]bool, len(toks))
+		}
+		plan[m.Last] = true
+	})
+	out := figs[:0:0]
+	for _, f := range figs {
+		if covered[toks[f.first].Sentence] || planned(toks, plan, f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// planned reports whether a plan word stands before figure f in its clause
+// (back to a comma, semicolon or the sentence start), or "pertama" right
+// after it.
+func planned(toks []lint.Token, plan []bool, f figure) bool {
+	if n := f.last + 1; n < len(toks) && toks[n].Sentence == toks[f.last].Sentence && toks[n].Lower == "pertama" {
+		return true
+	}
+	if plan == nil {
+		return false
+	}
+	for j := f.first - 1; j >= 0 && toks[j].Sentence == toks[f.first].Sentence; j-- {
+		if toks[j].Kind == lint.TokPunct && (toks[j].Text == "," || toks[j].Text == ";") {
+			return false
+		}
+		if plan[j] {
+			return true
+		}
+	}
+	return false
 }
 
 // figureAt reports a figure starting at token i: a percentage, a rupiah

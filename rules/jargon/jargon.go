@@ -16,14 +16,14 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Hindari jargon birokrasi", EN: "Avoid bureaucratic jargon"},
 		Why: lint.Text{
-			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\".",
-			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\"."},
+			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Entri bisa membawa konteks (not_after, not_before): \"terkait\" sebagai kata depan (\"terkait jadwal\") dilaporkan, sebagai kata sifat (\"instansi terkait\", \"yang terkait\") tidak.",
+			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". An entry may carry context (not_after, not_before): \"terkait\" as a preposition (\"terkait jadwal\") is reported, as an adjective (\"instansi terkait\", \"yang terkait\") it is not."},
 		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran dan frasanya ditulis persis seperti di kit, perbaikannya aman dan diterapkan oleh --fix; bentuk berimbuhan hanya diberi saran.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion and the phrase is written as the kit lists it, the fix is safe and --fix applies it; an affixed form only gets the suggestion."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[jargon]]", "[stemming] protect"},
+		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect"},
 	},
 	Check: check,
 }
@@ -34,7 +34,7 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 	return k.Memo(matcherKey{}, func() any {
 		specs := make([]lint.PhraseSpec, len(k.Jargon))
 		for i, j := range k.Jargon {
-			specs[i] = lint.PhraseSpec{Text: j.Phrase, Exact: j.Exact}
+			specs[i] = lint.PhraseSpec{Text: j.Phrase, Exact: j.Exact, NotAfter: j.NotAfter, NotBefore: j.NotBefore}
 		}
 		return lint.NewMatcher(specs, lint.StemmerFor(k))
 	}).(*lint.Matcher)

@@ -100,7 +100,12 @@ func TestDefaultDictionary(t *testing.T) {
 			t.Errorf("jargon[%d] %q is also a term to avoid (use %q): it would be reported twice", i, e.Phrase, use)
 		}
 		p := filepath.Join(dir, fmt.Sprintf("%03d.md", i))
-		inputs[i] = lint.Input{Path: p, Abs: p, Root: dir, Data: []byte("Kami menulis " + e.Phrase + " di sini.")}
+		text := "Kami menulis " + e.Phrase + " di sini."
+		if len(e.NotBefore) > 0 {
+			// An entry with context after it: a noun phrase follows.
+			text = "Kami menulis " + e.Phrase + " jadwal pelayanan di sini."
+		}
+		inputs[i] = lint.Input{Path: p, Abs: p, Root: dir, Data: []byte(text)}
 	}
 	// One engine run over one draft per entry: each must be found as listed.
 	eng := &lint.Engine{Rules: []*lint.Rule{jargon.Rule}, Kits: &brandkit.Loader{Fixed: kit}, Jobs: 1}

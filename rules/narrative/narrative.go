@@ -5,6 +5,7 @@ package narrative
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/selaras/selaras/brandkit"
@@ -33,41 +34,13 @@ var Rule = &lint.Rule{
 // sets none.
 const DefaultThreshold = 0.05
 
-type pillarData struct {
-	m      *lint.Matcher
-	pillar []int // phrase -> pillar index
-}
-
-type pillarKey struct{}
-
-func pillars(k *brandkit.Kit) *pillarData {
-	return k.Memo(pillarKey{}, func() any {
-		d := &pillarData{}
-		var specs []lint.PhraseSpec
-		for i, pl := range k.Narrative.Pillars {
-			for _, kw := range pl.Keywords {
-				kw = strings.TrimSpace(kw)
-				specs = append(specs, lint.PhraseSpec{Text: strings.TrimPrefix(kw, "="), Exact: strings.HasPrefix(kw, "=")})
-				d.pillar = append(d.pillar, i)
-			}
-		}
-		d.m = lint.NewMatcher(specs, lint.StemmerFor(k))
-		return d
-	}).(*pillarData)
-}
-
 func check(p *lint.Pass) error {
 	kit := p.Kit
 	if len(kit.Narrative.Pillars) == 0 {
 		return nil
 	}
-	d := pillars(kit)
-	touched := make([]bool, len(kit.Narrative.Pillars))
-	any := false
-	d.m.Find(p.Draft, func(m lint.Match) {
-		touched[d.pillar[m.ID]] = true
-		any = true
-	})
+	touched := lint.TouchedPillars(p.Draft, kit)
+	any := slices.Contains(touched, true)
 	claimProblem := false
 	for _, id := range p.Draft.Front.Pillars {
 		i := pillarIndex(kit, id)

@@ -16,13 +16,13 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Akun pemerintah netral secara politik", EN: "Government accounts stay politically neutral"},
 		Why: lint.Text{
-			ID: "Akun OPD dikelola aparatur sipil negara, yang wajib netral dalam pemilu dan pilkada (UU ASN, UU Pemilu). Nama partai, nomor urut calon, dan ajakan kampanye (\"coblos nomor 2\", \"pilih paslon\") di akun pemerintah bisa menjadi pelanggaran netralitas dan merusak kepercayaan warga. Daftar partai dan ajakan ada di [neutrality] kit dan bisa ditambah; nama partai juga dikenali sebagai tagar utuh.",
-			EN: "Agency accounts are run by civil servants (ASN), who must stay neutral in national and regional elections (the ASN and Elections laws). Party names, candidates' ballot numbers and campaign calls (\"coblos nomor 2\", \"pilih paslon\") on a government account can breach that neutrality and cost citizens' trust. The parties and calls are listed in the kit's [neutrality] and can be extended; party names are also recognised as whole hashtags."},
+			ID: "Akun OPD dikelola aparatur sipil negara, yang wajib netral dalam pemilu dan pilkada (UU ASN, UU Pemilu). Nama partai, nomor urut calon, dan ajakan kampanye (\"coblos nomor 2\", \"pilih paslon\") di akun pemerintah bisa menjadi pelanggaran netralitas dan merusak kepercayaan warga. Daftar partai dan ajakan ada di [neutrality] kit dan bisa ditambah; nama partai juga dikenali sebagai tagar utuh. Singkatan partai yang juga berarti hal lain (PKS: Perjanjian Kerja Sama, Pabrik Kelapa Sawit) tidak dilaporkan bila unggahan menuliskan kepanjangan lain itu atau kata di dekatnya menunjukkannya (\"penandatanganan PKS\"); daftarnya di [[neutrality.senses]].",
+			EN: "Agency accounts are run by civil servants (ASN), who must stay neutral in national and regional elections (the ASN and Elections laws). Party names, candidates' ballot numbers and campaign calls (\"coblos nomor 2\", \"pilih paslon\") on a government account can breach that neutrality and cost citizens' trust. The parties and calls are listed in the kit's [neutrality] and can be extended; party names are also recognised as whole hashtags. A party abbreviation that also means something else (PKS: Perjanjian Kerja Sama, a cooperation agreement; Pabrik Kelapa Sawit, a palm-oil mill) is not reported when the post spells out that other meaning or a word near it shows it (\"penandatanganan PKS\"); they are listed in [[neutrality.senses]]."},
 		Bad:      "Jangan lupa coblos nomor 2 pada 27 November!",
 		Good:     "Pilkada digelar 27 November. Cek lokasi TPS Anda di situs KPU dan gunakan hak pilih Anda.",
 		Fix:      lint.Text{ID: "Hapus nama partai, nomor calon dan ajakan memilih calon tertentu. Informasi pemilu yang netral (jadwal, lokasi TPS, cara memilih) tetap boleh.", EN: "Remove party names, candidate numbers and calls to vote for a candidate. Neutral election information (dates, polling stations, how to vote) is fine."},
 		Severity: lint.Error,
-		KitKeys:  []string{"[neutrality] parties", "[neutrality] calls"},
+		KitKeys:  []string{"[neutrality] parties", "[neutrality] calls", "[[neutrality.senses]]"},
 	},
 	Check: check,
 }
@@ -31,6 +31,15 @@ type kitData struct {
 	m     *lint.Matcher
 	kinds []int             // per phrase: party or call
 	tags  map[string]string // folded hashtag body -> the kit's entry
+	// senses maps a folded party abbreviation to its other meanings.
+	senses map[string]*sense
+}
+
+// sense is a compiled [[neutrality.senses]] entry (all entries of one
+// acronym together).
+type sense struct {
+	means   *lint.Matcher // expansions, surface words
+	context *lint.Matcher // context words, stem-aware
 }
 
 const (
@@ -66,8 +75,63 @@ func data(k *brandkit.Kit) *kitData {
 			}
 		}
 		d.m = lint.NewMatcher(specs, lint.StemmerFor(k))
+		means, context := map[string][]lint.PhraseSpec{}, map[string][]lint.PhraseSpec{}
+		for _, sn := range k.Neutrality.Senses {
+			a := fold(sn.Acronym)
+			for _, m := range sn.Means {
+				means[a] = append(means[a], lint.PhraseSpec{Text: m, Exact: true})
+			}
+			for _, c := range sn.Context {
+				c = strings.TrimSpace(c)
+				context[a] = append(context[a], lint.PhraseSpec{Text: strings.TrimPrefix(c, "="), Exact: strings.HasPrefix(c, "=")})
+			}
+			if d.senses == nil {
+				d.senses = map[string]*sense{}
+			}
+			d.senses[a] = &sense{}
+		}
+		for a, sn := range d.senses {
+			sn.means = lint.NewMatcher(means[a], nil)
+			sn.context = lint.NewMatcher(context[a], lint.StemmerFor(k))
+		}
 		return d
 	}).(*kitData)
+}
+
+// otherSense reports whether the party abbreviation at tokens first..last
+// means something else here: the draft spells out another expansion
+// ("Perjanjian Kerja Sama (PKS)"), or a context word of that sense stands
+// within brandkit.SenseWindow words of it in its sentence ("penandatanganan
+// PKS", "PKS sawit").
+func (d *kitData) otherSense(p *lint.Pass, text string, first, last int) bool {
+	sn := d.senses[fold(text)]
+	if sn == nil {
+		return false
+	}
+	toks := p.Draft.Tokens
+	found := false
+	sn.means.Find(p.Draft, func(lint.Match) { found = true })
+	if found {
+		return true
+	}
+	// The window: SenseWindow words (or numbers) each side.
+	lo, hi := first, last
+	for n := 0; lo > 0 && n < brandkit.SenseWindow && toks[lo-1].Sentence == toks[first].Sentence; lo-- {
+		if k := toks[lo-1].Kind; k == lint.TokWord || k == lint.TokNumber {
+			n++
+		}
+	}
+	for n := 0; hi+1 < len(toks) && n < brandkit.SenseWindow && toks[hi+1].Sentence == toks[last].Sentence; hi++ {
+		if k := toks[hi+1].Kind; k == lint.TokWord || k == lint.TokNumber {
+			n++
+		}
+	}
+	sn.context.Find(p.Draft, func(m lint.Match) {
+		if m.First >= lo && m.Last <= hi && (m.Last < first || m.First > last) {
+			found = true
+		}
+	})
+	return found
 }
 
 // fold keeps the lower-case letters and digits of s: "PDI-P" -> "pdip".
@@ -101,6 +165,9 @@ func check(p *lint.Pass) error {
 			kind = call
 		}
 		a, b := toks[m.First].Start, toks[last].End
+		if kind == party && d.otherSense(p, src[a:b], m.First, last) {
+			return
+		}
 		report(p, kind, a, b, src[a:b])
 	})
 	for i := range toks {
@@ -127,6 +194,9 @@ func check(p *lint.Pass) error {
 					break
 				}
 			}
+		}
+		if kind == party && d.otherSense(p, t.Text[1:], i, i) {
+			continue
 		}
 		if kind >= 0 {
 			report(p, kind, t.Start, t.End, t.Text)

@@ -8,6 +8,8 @@
 package term
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,7 +31,7 @@ var Rule = &lint.Rule{
 		Fix:       lint.Text{ID: "Ganti dengan bentuk yang dipakai (`use`); huruf kapital di awal kalimat dipertahankan. Perbaikan aman.", EN: "Replace it with the form to use (`use`), keeping a sentence-start capital. The fix is safe."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[terms]]"},
+		KitKeys:   []string{"[[terms]]", "[[terms]] since", "[[terms]] also_use", "[[terms]] not_after", "[[terms]] not_before"},
 	},
 	Check: check,
 }
@@ -68,7 +70,7 @@ func build(k *brandkit.Kit) *compiled {
 				if lint.Normalize(a) == lint.Normalize(t.Use) {
 					continue
 				}
-				specs = append(specs, lint.PhraseSpec{Text: a, Exact: true})
+				specs = append(specs, lint.PhraseSpec{Text: a, Exact: true, NotAfter: t.NotAfter, NotBefore: t.NotBefore})
 				c.targets = append(c.targets, target{term: i})
 			}
 			if t.CaseSensitive {
@@ -94,17 +96,29 @@ func check(p *lint.Pass) error {
 		if tg.use && caseOK(written, t.Use, start) {
 			return
 		}
-		repl := keepCase(written, t.Use, start, t.CaseSensitive)
+		if !tg.use && (d.Front.HasDate && t.Before(d.Front.Date) || past(d, mt.First, t)) {
+			return // the old name was still right on the draft's date, or then
+		}
+		title := titled(d, mt.Last, start, written)
+		repl := keepCase(written, t.Use, start, t.CaseSensitive, title)
 		if repl == written {
 			return
 		}
-		p.Report(lint.Finding{
+		f := lint.Finding{
 			Span:        mt.Span,
 			Match:       written,
 			Message:     message(written, t, tg.use),
 			Suggestions: []string{repl},
 			Fix:         &lint.Fix{Span: mt.Span, Replacement: repl, Safe: true},
-		})
+		}
+		if !tg.use && len(t.AlsoUse) > 0 {
+			// A name that split: the writer chooses the successor.
+			for _, u := range t.AlsoUse {
+				f.Suggestions = append(f.Suggestions, keepCase(written, u, start, t.CaseSensitive, title))
+			}
+			f.Fix.Safe = false
+		}
+		p.Report(f)
 	})
 	if len(c.single) > 0 {
 		checkClitics(p, c, matched)
@@ -138,12 +152,15 @@ func checkClitics(p *lint.Pass, c *compiled, matched []lint.Match) {
 				continue
 			}
 			t := p.Kit.Terms[ti]
+			if d.Front.HasDate && t.Before(d.Front.Date) || past(d, i, t) {
+				break
+			}
 			written := tok.Text
 			cut := len(written) - len(cl)
 			if cut <= 0 || !strings.EqualFold(written[cut:], cl) {
 				continue // case folding changed the length: leave it
 			}
-			repl := keepCase(written[:cut], t.Use, d.SentenceStart(d.Tokens[i].Start), false) + written[cut:]
+			repl := keepCase(written[:cut], t.Use, d.SentenceStart(d.Tokens[i].Start), false, false) + written[cut:]
 			span := lint.Span{Start: tok.Start, End: tok.End}
 			p.Report(lint.Finding{
 				Span:        span,
@@ -171,9 +188,21 @@ func isWord(s string) bool {
 func message(written string, t brandkit.Term, caseOnly bool) lint.Text {
 	quoted := strings.Join(strings.Fields(written), " ")
 	var m lint.Text
-	if caseOnly {
+	switch {
+	case caseOnly:
 		m = lint.Tf("%q: nama diri, tulis %q", "%q: a proper name, write %q", quoted, t.Use)
-	} else {
+	case len(t.AlsoUse) > 0:
+		names := append([]string{t.Use}, t.AlsoUse...)
+		m = lint.Text{
+			ID: fmt.Sprintf("%q: nama lama%s yang kini terbagi menjadi %s; tulis nama yang sesuai bidangnya", quoted, since(t), list(names, "dan")),
+			EN: fmt.Sprintf("%q: an old name%s, now split into %s; write the one that fits the subject", quoted, sinceEN(t), list(names, "and")),
+		}
+	case !t.Since.IsZero():
+		m = lint.Text{
+			ID: fmt.Sprintf("%q: nama lama%s; tulis %q", quoted, since(t), t.Use),
+			EN: fmt.Sprintf("%q: an old name%s; write %q", quoted, sinceEN(t), t.Use),
+		}
+	default:
 		m = lint.Tf("%q: tidak baku; tulis %q", "%q: not the standard form; write %q", quoted, t.Use)
 	}
 	if t.Note != "" {
@@ -181,6 +210,118 @@ func message(written string, t brandkit.Term, caseOnly bool) lint.Text {
 		m.EN += ". " + t.Note
 	}
 	return m
+}
+
+var (
+	monthsID = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
+	monthsEN = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+)
+
+// since and sinceEN say from when an old name is wrong (" (sejak 21
+// Oktober 2024)"), or nothing for a term without a date.
+func since(t brandkit.Term) string {
+	if t.Since.IsZero() {
+		return ""
+	}
+	d := t.Since
+	return fmt.Sprintf(" (sejak %d %s %d)", d.Day(), monthsID[d.Month()-1], d.Year())
+}
+
+func sinceEN(t brandkit.Term) string {
+	if t.Since.IsZero() {
+		return ""
+	}
+	d := t.Since
+	return fmt.Sprintf(" (since %d %s %d)", d.Day(), monthsEN[d.Month()-1], d.Year())
+}
+
+// list quotes names and joins them: "A", "B" dan "C".
+func list(names []string, or string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " " + or + " " + q[len(q)-1]
+}
+
+// past reports whether the sentence of token i speaks of a time before the
+// term's Since: it names an earlier year ("dimulai pada 2021 oleh
+// Kementerian Kominfo"), or an earlier month of the same year ("Agustus
+// 2024"). An old name is right there.
+func past(d *lint.Draft, i int, t brandkit.Term) bool {
+	if t.Since.IsZero() {
+		return false
+	}
+	toks := d.Tokens
+	s := toks[i].Sentence
+	lo := i
+	for lo > 0 && toks[lo-1].Sentence == s {
+		lo--
+	}
+	for j := lo; j < len(toks) && toks[j].Sentence == s; j++ {
+		tk := &toks[j]
+		if tk.Kind != lint.TokNumber || len(tk.Text) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(tk.Text)
+		if err != nil || y < 1945 || j == 0 || toks[j-1].Kind != lint.TokWord || toks[j-1].Sentence != s {
+			continue
+		}
+		// A year, not a count ("2000 pemohon"): after a month or a word
+		// that introduces a year.
+		m, month := months[toks[j-1].Lower]
+		if !month && !yearWords[toks[j-1].Lower] {
+			continue
+		}
+		if y < t.Since.Year() || y == t.Since.Year() && month && m < int(t.Since.Month()) {
+			return true
+		}
+	}
+	return false
+}
+
+// yearWords introduce a year: "pada 2021", "tahun 2023", "sejak 2019".
+var yearWords = map[string]bool{
+	"tahun": true, "thn": true, "th": true, "pada": true, "sejak": true, "semenjak": true,
+	"hingga": true, "sampai": true, "periode": true, "era": true, "awal": true, "akhir": true,
+	"pertengahan": true, "medio": true, "dimulai": true, "mulai": true, "dibentuk": true,
+	"didirikan": true, "in": true, "since": true, "year": true,
+}
+
+// months maps month names (Indonesian, English, short forms) to 1..12.
+var months = func() map[string]int {
+	m := map[string]int{}
+	for i := range monthsID {
+		m[strings.ToLower(monthsID[i])] = i + 1
+		m[strings.ToLower(monthsEN[i])] = i + 1
+		m[strings.ToLower(monthsID[i][:3])] = i + 1
+		m[strings.ToLower(monthsEN[i][:3])] = i + 1
+	}
+	m["agt"], m["okt"], m["des"], m["nop"], m["nopember"], m["pebruari"] = 8, 10, 12, 11, 11, 2
+	return m
+}()
+
+// titled reports whether a match ending at token last is used as a title
+// or part of a name: written with a capital in mid-sentence ("bersama
+// Walikota"), or followed by a capitalised word ("Walikota Semarang"), at a
+// sentence start too. A capital at a sentence start before a common word
+// ("Walikota adalah ...") is only the sentence's capital.
+func titled(d *lint.Draft, last int, start bool, written string) bool {
+	if !start && titleCase(written) {
+		return true
+	}
+	if !titleCase(written) || last+1 >= len(d.Tokens) {
+		return false
+	}
+	n := &d.Tokens[last+1]
+	if n.Kind != lint.TokWord || n.Sentence != d.Tokens[last].Sentence || strings.Contains(d.Source[d.Tokens[last].End:n.Start], "\n") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(n.Text)
+	return unicode.IsUpper(r)
 }
 
 // caseOK reports whether written is an acceptable casing of a
@@ -196,8 +337,10 @@ func caseOK(written, use string, start bool) bool {
 
 // keepCase shapes the replacement: a case-sensitive name keeps its own
 // capitals (raised at a sentence start); another term follows the capitals
-// of what was written: all capitals, or a capital first letter.
-func keepCase(written, use string, start, caseSensitive bool) string {
+// of what was written: all capitals, or a capital first letter, or, used
+// as a title (see titled), a capital on each word but the small function
+// words ("Wali Kota", "Kepala Dinas", never "Dan").
+func keepCase(written, use string, start, caseSensitive, title bool) string {
 	allUpper := written == strings.ToUpper(written) && written != strings.ToLower(written) && utf8.RuneCountInString(written) > 1
 	if allUpper {
 		return strings.ToUpper(use)
@@ -212,22 +355,33 @@ func keepCase(written, use string, start, caseSensitive bool) string {
 	if !unicode.IsUpper(first) {
 		return use
 	}
-	if !start && strings.Contains(use, " ") && titleCase(written) {
-		// "Walikota Serang" in mid-sentence is a title: "Wali Kota Serang".
+	if title && strings.Contains(use, " ") {
+		// "Walikota Serang" is a title: "Wali Kota Serang".
 		words := strings.Fields(use)
 		for i, w := range words {
-			words[i] = upperFirst(w)
+			if i == 0 || !smallWords[w] {
+				words[i] = upperFirst(w)
+			}
 		}
 		return strings.Join(words, " ")
 	}
 	return upperFirst(use)
 }
 
-// titleCase reports whether every word of s starts with a capital.
+// smallWords stay in small letters inside a title or name (EYD V: "dan",
+// "di", "ke", "dari", "yang", "untuk" ... are not capitalised there).
+var smallWords = map[string]bool{
+	"dan": true, "di": true, "ke": true, "dari": true, "yang": true, "untuk": true, "atau": true,
+	"serta": true, "pada": true, "dalam": true, "oleh": true, "bagi": true, "tentang": true,
+	"dengan": true, "sebagai": true, "terhadap": true,
+}
+
+// titleCase reports whether every word of s but the small function words
+// ("dan", "di" ...) starts with a capital.
 func titleCase(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for i, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
+		if !unicode.IsUpper(r) && (i == 0 || !smallWords[w]) {
 			return false
 		}
 	}

@@ -1,6 +1,7 @@
 package term_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/selaras/selaras/lint/linttest"
@@ -23,7 +24,12 @@ case_sensitive = true
 		{"Ini praktek baik.", "praktek", "praktik"},
 		{"PROPINSI terdekat.", "PROPINSI", "PROVINSI"},
 		{"Kami bertemu Walikota Serang.", "Walikota", "Wali Kota"},
-		{"Walikota Serang hadir.", "Walikota", "Wali kota"},
+		// At a sentence start, a name after it makes it a title.
+		{"Walikota Serang hadir.", "Walikota", "Wali Kota"},
+		{"Walikota adalah kepala daerah.", "Walikota", "Wali kota"},
+		{"Tugas walikota banyak.", "walikota", "wali kota"},
+		{"Kami bertemu Walikota di balai kota.", "Walikota", "Wali Kota"},
+		{"WALIKOTA SERANG hadir.", "WALIKOTA", "WALI KOTA"},
 		{"Warga propinsi Banten hadir.", "propinsi Banten", "Provinsi Banten"},
 		{"Warga provinsi banten hadir.", "provinsi banten", "Provinsi Banten"},
 		{"Kami ke Kementerian Kominfo.", "Kementerian Kominfo", "Kementerian Komunikasi dan Digital"},
@@ -96,6 +102,97 @@ func TestOddText(t *testing.T) {
 	} {
 		if _, err := linttest.Check(src, "", term.Rule); err != nil {
 			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+// TestSplitNames: an old name that split lists every successor, with the
+// kit's own capitals, and its fix is not safe; a renamed one keeps a safe
+// fix and says since when.
+func TestSplitNames(t *testing.T) {
+	got, err := linttest.Check("Kami ke Kementerian PUPR.", "", term.Rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 {
+		t.Fatalf("%d findings, want 1: %v", len(got), got)
+	}
+	f := got[0]
+	want := []string{"Kementerian Pekerjaan Umum", "Kementerian Perumahan dan Kawasan Permukiman"}
+	if strings.Join(f.Suggestions, "|") != strings.Join(want, "|") {
+		t.Errorf("suggestions %q, want %q", f.Suggestions, want)
+	}
+	if f.Fix == nil || f.Fix.Safe {
+		t.Errorf("fix %+v, want an unsafe fix", f.Fix)
+	}
+	for _, s := range []string{f.Message.ID, f.Message.EN} {
+		if !strings.Contains(s, "Kementerian Perumahan dan Kawasan Permukiman") || !strings.Contains(s, "2024") {
+			t.Errorf("message %q does not name the successors and the date", s)
+		}
+	}
+	if !strings.Contains(f.Message.ID, "21 Oktober 2024") || !strings.Contains(f.Message.EN, "21 October 2024") {
+		t.Errorf("message %+v: want the date in each language", f.Message)
+	}
+
+	got, err = linttest.Check("Kemendikbudristek membuka seleksi.", "", term.Rule)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", got, err)
+	}
+	if s := got[0].Suggestions; len(s) != 3 || s[1] != "Kementerian Pendidikan Tinggi, Sains, dan Teknologi" || s[0] != "Kementerian Pendidikan Dasar dan Menengah" {
+		t.Errorf("suggestions %q", s)
+	}
+
+	got, err = linttest.Check("Kami ke Kementerian Kominfo.", "", term.Rule)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("%v %v", got, err)
+	}
+	if f := got[0]; f.Fix == nil || !f.Fix.Safe || f.Fix.Replacement != "Kementerian Komunikasi dan Digital" {
+		t.Errorf("renamed ministry: fix %+v, want a safe fix", f.Fix)
+	}
+}
+
+// TestTitleSmallWords: a title-cased fix keeps "dan", "di" ... small, and
+// a kit's capitals as written.
+func TestTitleSmallWords(t *testing.T) {
+	kit := `
+[[terms]]
+use = "wali kota dan wakil wali kota"
+avoid = ["walikota dan wakil walikota"]
+`
+	got, err := linttest.Check("Kami bertemu Walikota dan Wakil Walikota Serang.", kit, term.Rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Fix == nil || got[0].Fix.Replacement != "Wali Kota dan Wakil Wali Kota" {
+		t.Errorf("got %v, want one fix to %q", got, "Wali Kota dan Wakil Wali Kota")
+	}
+}
+
+// TestSinceKit: `since` in a kit's own term, against drafts with and
+// without a date.
+func TestSinceKit(t *testing.T) {
+	kit := `
+[[terms]]
+use = "Dinas Komunikasi dan Digital"
+avoid = ["Diskominfo Serang"]
+since = 2025-01-01
+`
+	cases := []struct {
+		src  string
+		want int
+	}{
+		{"Diskominfo Serang membuka layanan.", 1},
+		{"+++\ndate = 2024-12-31\n+++\nDiskominfo Serang membuka layanan.", 0},
+		{"+++\ndate = 2025-01-01\n+++\nDiskominfo Serang membuka layanan.", 1},
+		{"+++\ndate = 2025-03-01T08:00:00+07:00\n+++\nDiskominfo Serang membuka layanan.", 1},
+	}
+	for _, c := range cases {
+		got, err := linttest.Check(c.src, kit, term.Rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != c.want {
+			t.Errorf("%q: %d findings, want %d: %v", c.src, len(got), c.want, got)
 		}
 	}
 }

@@ -32,3 +32,29 @@ func TestDocExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestShoutingEdges: definitions and labels at the edges of a post never
+// panic, and a lone label is silent.
+func TestShoutingEdges(t *testing.T) {
+	cases := map[string]int{
+		"(":                     0,
+		"PENGUMUMAN":            0,
+		"PENGUMUMAN:":           0,
+		"(BIAN":                 0, // an opening label
+		"BIAN (":                1,
+		"Bulan Imunisasi (BIAN": 1,
+		"x (BIAN)":              1,
+		"Anak Nasional (AN)":    0,
+		"📢":                     0,
+		"[HOAKS]":               0,
+	}
+	for src, want := range cases {
+		got, err := linttest.Check(src, "", tone.Shouting)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != want {
+			t.Errorf("%q: %d findings, want %d: %v", src, len(got), want, got)
+		}
+	}
+}
