@@ -687,6 +687,7 @@ func (s *server) audit(_ context.Context, q serve.AuditQuery) ([]byte, error) {
 		}
 		return nil, serve.Errf(http.StatusInternalServerError, strings.Join(id, "\n"), strings.Join(en, "\n"))
 	}
+	rep.SetRuleTitles(ruleTitles()) // as writeAudit does
 	var buf bytes.Buffer
 	if err := audit.Write(&buf, rep, "html", q.Lang); err != nil {
 		return nil, err
