@@ -37,8 +37,6 @@ func GenerateDefaultKit() ([]byte, error) {
 	return format.Source(b.Bytes())
 }
 
-var timeType = reflect.TypeOf(time.Time{})
-
 // writeLiteral writes v as Go source. Only what a kit holds is supported:
 // structs (exported fields; the zero ones left out), slices, maps with
 // sortable keys, pointers, strings, numbers, booleans and time.Time.

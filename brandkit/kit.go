@@ -34,6 +34,9 @@ type Kit struct {
 	Claims     Claims     `toml:"claims"`
 	Neutrality Neutrality `toml:"neutrality"`
 	Audience   Audience   `toml:"audience"`
+	// The jargon rule's nominal chains and wordiness patterns (chains.go).
+	Chains    Chains    `toml:"chains"`
+	Wordiness Wordiness `toml:"wordiness"`
 
 	// Path is the file the kit was loaded from; empty for the embedded kit.
 	Path string `toml:"-"`

@@ -20,6 +20,29 @@ type Problem struct {
 	Key   string // dotted key, e.g. "jargon[3].phrase"
 	Msg   string // in English
 	MsgID string // in Indonesian; when empty, Msg is shown in both languages
+	// More, when set, makes this line stand for that many problems that
+	// are counted but not told (a kit with thousands of them).
+	More int
+}
+
+// Count is the number of kit problems err holds: each Problem is one,
+// a line standing for problems not told counts as those.
+func Count(err error) int {
+	switch e := err.(type) {
+	case nil:
+		return 0
+	case Problem:
+		return max(1, e.More)
+	case *Problem:
+		return max(1, e.More)
+	case interface{ Unwrap() []error }:
+		n := 0
+		for _, x := range e.Unwrap() {
+			n += Count(x)
+		}
+		return n
+	}
+	return 1
 }
 
 // problemf makes a Problem from an Indonesian and an English format that

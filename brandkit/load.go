@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,6 +64,13 @@ type Loader struct {
 	Fixed *Kit
 	// KnownRule, when set, validates the rule names a kit mentions.
 	KnownRule func(name string) bool
+	// Strict adds the checks of `selaras kit check` (strict.go): logo
+	// files exist, and, with Unfindable, every jargon phrase and avoided
+	// term can be found in a draft. Unfindable says why a text holding
+	// phrase would still not match it (in Indonesian and English), or
+	// returns "" when it would.
+	Strict     bool
+	Unfindable func(phrase string) (id, en string)
 
 	mu   sync.Mutex
 	kits map[string]*loaded // by cleaned path
@@ -244,17 +253,51 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	}
 	var k Kit
 	md, err := toml.Decode(string(src), &k)
-	if err != nil {
-		return nil, tomlProblem(name, err)
-	}
 	loc := newLocator(src)
+	if err != nil {
+		// The decoder stops at the first bad value; the schema walk
+		// reports the rest of the kit's problems with it.
+		// The walk finds the decoder's problem too, at a better line
+		// (the decoder's line for a bad value can be that of a later key).
+		first := tomlProblem(name, err)
+		probs := schemaProblems(name, string(src), loc)
+		if !slices.ContainsFunc(probs, func(e error) bool {
+			p := e.(Problem)
+			return p.Key == first.Key && (p.Msg == first.Msg || p.Line == first.Line)
+		}) {
+			probs = append(probs, first)
+		}
+		sort.SliceStable(probs, func(i, j int) bool { return probs[i].(Problem).Line < probs[j].(Problem).Line })
+		if len(probs) == 1 {
+			return nil, probs[0]
+		}
+		return nil, errors.Join(capProblems(name, probs, 0)...)
+	}
 	var probs []error
+	reported := map[string]bool{}
+	extra := 0 // problems past maxKitProblems: counted, not built
 	for _, u := range md.Undecoded() {
-		probs = append(probs, problemf(name, loc.key(u...), u.String(), "kunci tidak dikenal", "unknown key"))
+		// A key inside an unknown table is not reported again.
+		inside := false
+		for j := 1; j <= len(u) && !inside; j++ {
+			inside = reported[strings.Join(u[:j], ".")]
+		}
+		if inside {
+			continue
+		}
+		reported[u.String()] = true
+		if len(probs) >= maxKitProblems {
+			extra++
+			continue
+		}
+		probs = append(probs, unknownKeyProblem(name, loc.key(u...), u))
 	}
 	probs = append(probs, k.validate(name, loc, l.KnownRule)...)
-	if len(probs) > 0 {
-		return nil, errors.Join(probs...)
+	if l.Strict {
+		probs = append(probs, l.strictProblems(name, loc, &k)...)
+	}
+	if len(probs)+extra > 0 {
+		return nil, errors.Join(capProblems(name, probs, extra)...)
 	}
 	k.Path = name
 	if name == defaultName {
@@ -273,6 +316,23 @@ func (l *Loader) parse(name string, src []byte, parent *Kit) (*Kit, error) {
 	k.Rules.Disable = effectiveDisabled(nil, k.Rules)
 	k.Rules.Enable = nil
 	return &k, nil
+}
+
+// maxKitProblems bounds the problems told about one kit file: a real kit
+// has a handful; a generated one with 40,000 unknown keys needs the first
+// few and a count, not 40,000 lines.
+const maxKitProblems = 200
+
+// capProblems keeps the first maxKitProblems problems and counts the rest
+// (extra more were only counted).
+func capProblems(name string, probs []error, extra int) []error {
+	if len(probs)+extra <= maxKitProblems {
+		return probs
+	}
+	more := len(probs) + extra - maxKitProblems
+	p := problemf(name, 0, "", "... dan %d masalah lain (%d yang pertama ditampilkan)", "... and %d more problems (the first %d are shown)", more, maxKitProblems)
+	p.More = more
+	return append(probs[:maxKitProblems:maxKitProblems], p)
 }
 
 // effectiveDisabled applies a kit's [rules] enable/disable to what its
@@ -319,7 +379,61 @@ func mergeKits(parent, child *Kit, md *toml.MetaData) *Kit {
 	for _, list := range []*[]Hashtag{&out.Hashtags.Required, &out.Hashtags.Banned, &out.Hashtags.Known} {
 		*list = lastWins(*list, func(h Hashtag) string { return strings.ToLower(string(h)) })
 	}
+	dropBanned(out)
 	return out
+}
+
+// dropBanned removes a banned tag from the lists that ask for it, as a kit
+// merged over its parent holds them: a regency banning a tag its province
+// lists as known or required bans it, and the merged kit (what `kit check
+// --print` writes) must not both ask for and ban one tag.
+func dropBanned(k *Kit) {
+	banned := map[string]bool{}
+	for _, b := range k.Hashtags.Banned {
+		banned[strings.ToLower(string(b))] = true
+	}
+	if len(banned) == 0 {
+		return
+	}
+	keep := func(list []Hashtag) []Hashtag {
+		var out []Hashtag
+		for _, h := range list {
+			if !banned[strings.ToLower(string(h))] {
+				out = append(out, h)
+			}
+		}
+		if len(out) == len(list) {
+			return list
+		}
+		return out
+	}
+	// The maps and lists may still be the parent's own: copied, never
+	// changed in place.
+	k.Hashtags.Known, k.Hashtags.Required = keep(k.Hashtags.Known), keep(k.Hashtags.Required)
+	if k.Accounts != nil {
+		accounts := make(map[string]Account, len(k.Accounts))
+		for slug, a := range k.Accounts {
+			a.Hashtags = keep(a.Hashtags)
+			accounts[slug] = a
+		}
+		k.Accounts = accounts
+	}
+	if k.Platforms != nil {
+		platforms := make(map[string]Platform, len(k.Platforms))
+		for name, p := range k.Platforms {
+			p.Hashtags = keep(p.Hashtags)
+			platforms[name] = p
+		}
+		k.Platforms = platforms
+	}
+	campaigns := make([]Campaign, len(k.Campaigns))
+	for i, c := range k.Campaigns {
+		c.Hashtags = keep(c.Hashtags)
+		campaigns[i] = c
+	}
+	if k.Campaigns != nil {
+		k.Campaigns = campaigns
+	}
 }
 
 func mergeValue(p, c reflect.Value, md *toml.MetaData, key []string) reflect.Value {
@@ -397,7 +511,7 @@ func tomlName(f reflect.StructField) string {
 	return tag
 }
 
-func tomlProblem(name string, err error) error {
+func tomlProblem(name string, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		msg := pe.Message

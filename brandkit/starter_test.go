@@ -77,3 +77,17 @@ func TestDemoKitIsValid(t *testing.T) {
 		t.Errorf("the demo kit should carry the campaign's tags")
 	}
 }
+
+// TestStarterUntilIsTheGivenDay: a campaign's until is the given day,
+// inclusive; "hari ini" (today) in its comment said something else.
+func TestStarterUntilIsTheGivenDay(t *testing.T) {
+	for _, line := range strings.Split(string(StarterSource()), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(line, "#"), "until") {
+			if !strings.Contains(line, "termasuk tanggal ini") || strings.Contains(line, "hari ini") {
+				t.Errorf("starter kit: %q; want the given day (termasuk tanggal ini)", line)
+			}
+			return
+		}
+	}
+	t.Error("the starter kit has no until example")
+}

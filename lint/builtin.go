@@ -23,10 +23,13 @@ var BuiltinRules = []*Rule{
 			Why: Text{
 				ID: "Platform, akun, tanggal dan gambar dibaca dari front matter; bila rusak, aturan lain tidak tahu konteks unggahan.",
 				EN: "Platform, account, date and images come from the front matter; when it is broken, the other rules lose the post's context."},
-			Bad:      "+++\nplatform = instagram\n+++\nSelamat pagi, warga Banten.",
-			Good:     "+++\nplatform = \"instagram\"\n+++\nSelamat pagi, warga Banten.",
-			Fix:      Text{ID: "Perbaiki sintaks TOML di antara kedua baris +++.", EN: "Fix the TOML between the two +++ lines."},
-			Severity: Error,
+			Bad:  "+++\nplatform = instagram\n+++\nSelamat pagi, warga Banten.",
+			Good: "+++\nplatform = \"instagram\"\n+++\nSelamat pagi, warga Banten.",
+			Fix: Text{
+				ID: "Perbaiki TOML di antara kedua baris +++ seperti yang dikatakan temuannya (teks dalam tanda kutip, tanggal tanpa tanda kutip). Front matter YAML di antara --- diubah menjadi TOML: --fix --unsafe-fixes menuliskannya bila isinya sederhana.",
+				EN: "Fix the TOML between the two +++ lines as the finding says (text in quotes, dates without). YAML front matter between --- is converted to TOML: --fix --unsafe-fixes writes it when its content is simple."},
+			FixSafety: "unsafe",
+			Severity:  Error,
 		},
 	},
 	{

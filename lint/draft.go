@@ -11,7 +11,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/BurntSushi/toml"
 	"github.com/selaras/selaras/brandkit"
 )
 
@@ -54,6 +53,8 @@ type Draft struct {
 
 	lineStarts []int
 	memo       sync.Map
+	// imageMarks holds the offsets of the "!" that open Markdown images.
+	imageMarks map[int]bool
 }
 
 // GreyImage is a small grey copy (luma 0-255, display orientation) of an
@@ -128,6 +129,9 @@ type problem struct {
 	end   int
 	file  bool
 	msg   Text
+	// sugg and fix, when set, become the finding's suggestions and fix.
+	sugg []string
+	fix  *Fix
 }
 
 var frontDelim = "+++"
@@ -284,87 +288,6 @@ func (d *Draft) Line(n int) string {
 // BodyText is the text after the front matter.
 func (d *Draft) BodyText() string { return d.Source[d.Body:] }
 
-// parseFront reads "+++" front matter at the very top of the file.
-func (d *Draft) parseFront() []problem {
-	s := d.Source
-	first, rest, _ := strings.Cut(s, "\n")
-	if strings.TrimRight(first, "\r \t") != frontDelim {
-		return nil
-	}
-	openEnd := len(first) + 1
-	if openEnd > len(s) {
-		openEnd = len(s)
-	}
-	closeAt, closeEnd := -1, -1
-	for off := openEnd; off < len(s); {
-		line, _, _ := strings.Cut(s[off:], "\n")
-		if strings.TrimRight(line, "\r \t") == frontDelim {
-			closeAt, closeEnd = off, min(off+len(line)+1, len(s))
-			break
-		}
-		off += len(line) + 1
-	}
-	_ = rest
-	if closeAt < 0 {
-		return []problem{{rule: "draft-front-matter", start: 0, end: len(first), msg: Text{
-			ID: "front matter dibuka dengan +++ tetapi tidak pernah ditutup; tambahkan baris +++ setelahnya",
-			EN: "front matter opens with +++ but is never closed; add a +++ line after it"}}}
-	}
-	d.Body = closeEnd
-	d.Front.Present = true
-	d.Front.Span = Span{0, closeEnd}
-	src := s[openEnd:closeAt]
-	if line := brandkit.TOMLTooDeep(src); line > 0 {
-		off := d.lineStarts[min(line, len(d.lineStarts)-1)]
-		return []problem{{rule: "draft-front-matter", start: off, end: off + lineLen(s, off), msg: Tf(
-			"front matter bersarang lebih dari %d tingkat; front matter cukup berisi beberapa kunci sederhana",
-			"the front matter nests more than %d levels deep; front matter needs only a few plain keys", brandkit.MaxTOMLDepth)}}
-	}
-	md, err := toml.Decode(src, &d.Front)
-	if err != nil {
-		line, msg := 0, err.Error()
-		if pe, ok := err.(toml.ParseError); ok {
-			line, msg = pe.Position.Line, pe.Message
-		}
-		off := openEnd
-		if line > 0 {
-			off = d.lineStarts[min(line, len(d.lineStarts)-1)]
-		}
-		d.Front = FrontMatter{Present: true, Span: Span{0, closeEnd}}
-		return []problem{{rule: "draft-front-matter", start: off, end: off + lineLen(s, off), msg: Tf(
-			"front matter tidak bisa dibaca: %s", "the front matter cannot be read: %s", msg)}}
-	}
-	d.Front.HasDate = md.IsDefined("date")
-	var probs []problem
-	for _, k := range md.Undecoded() {
-		off := keyOffset(s, openEnd, closeAt, k[0])
-		probs = append(probs, problem{rule: "draft-front-matter", start: off, end: off + len(k[0]), msg: Tf(
-			"kunci front matter %q tidak dikenal (yang dikenal: platform, account, date, images, pillars, ignore)",
-			"unknown front matter key %q (known: platform, account, date, images, pillars, ignore)", k.String())})
-	}
-	return probs
-}
-
-func lineLen(s string, off int) int {
-	n := strings.IndexByte(s[off:], '\n')
-	if n < 0 {
-		n = len(s) - off
-	}
-	return len(strings.TrimRight(s[off:off+n], "\r"))
-}
-
-// keyOffset finds where a front matter key is written, for positions.
-func keyOffset(s string, from, to int, key string) int {
-	for off := from; off < to; {
-		line, _, _ := strings.Cut(s[off:to], "\n")
-		if k, _, ok := strings.Cut(line, "="); ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
-			return off + strings.Index(line, strings.TrimSpace(k))
-		}
-		off += len(line) + 1
-	}
-	return from
-}
-
 // sentences derives sentence spans from the tokens' sentence numbers.
 func sentences(toks []Token) []Span {
 	var out []Span
@@ -407,26 +330,41 @@ func (d *Draft) collectImages() {
 		d.addImage(ref, sp)
 	}
 	for i := 2; i < len(d.Tokens); i++ {
-		// "!" "[" ... "]" "(" target ")": the tokenizer made the target one token.
+		// "!" "[" ... "]" "(" target ")": the tokenizer made the target one
+		// token; "(" "<" target ">" ")" in the angle-bracket form.
 		t := d.Tokens[i]
-		if t.Kind != TokPath {
+		if t.Kind != TokPath && t.Kind != TokURL {
 			continue
 		}
-		if d.Tokens[i-1].Text != "(" || d.Tokens[i-2].Text != "]" {
+		k := i - 1
+		if d.Tokens[k].Text == "<" && k >= 2 {
+			k--
+		}
+		if d.Tokens[k].Text != "(" || d.Tokens[k-1].Text != "]" {
 			continue
 		}
 		// Walk back to the "[" and check for the "!" before it.
-		for j := i - 3; j >= 0 && j >= i-64; j-- {
+		for j := k - 2; j >= 0 && j >= k-63; j-- {
 			if d.Tokens[j].Text == "[" {
-				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start && !seen[t.Text] {
-					seen[t.Text] = true
-					d.addImage(t.Text, Span{t.Start, t.End})
+				if j > 0 && d.Tokens[j-1].Text == "!" && d.Tokens[j-1].End == d.Tokens[j].Start {
+					if d.imageMarks == nil {
+						d.imageMarks = map[int]bool{}
+					}
+					d.imageMarks[d.Tokens[j-1].Start] = true
+					if t.Kind == TokPath && !seen[t.Text] {
+						seen[t.Text] = true
+						d.addImage(t.Text, Span{t.Start, t.End})
+					}
 				}
 				break
 			}
 		}
 	}
 }
+
+// ImageMark reports whether the "!" at offset off opens a Markdown image
+// ("![alt](poster.jpg)"): syntax, not an exclamation.
+func (d *Draft) ImageMark(off int) bool { return d.imageMarks[off] }
 
 // addImage attaches ref (collectImages skips names already attached).
 func (d *Draft) addImage(ref string, sp Span) {

@@ -340,7 +340,7 @@ func (e *Engine) checkOne(in Input) (frs []*FileResult, errs []error, attached [
 		fr.Draft = d
 		stopped := false
 		for _, p := range probs {
-			f := Finding{Rule: p.rule, Span: Span{p.start, p.end}, FileLevel: p.file, Message: p.msg}
+			f := Finding{Rule: p.rule, Span: Span{p.start, p.end}, FileLevel: p.file, Message: p.msg, Suggestions: p.sugg, Fix: p.fix}
 			if p.rule != "draft-front-matter" {
 				stopped = true
 			}
@@ -493,28 +493,7 @@ func (e *Engine) readAsset(path string) ([]byte, error) {
 	if _, isOS := e.files().(brandkit.OSFiles); !isOS {
 		return e.files().ReadFile(path)
 	}
-	// Look before opening: opening a named pipe waits for a writer forever.
-	if info, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if info.Size() > MaxAssetBytes {
-		return nil, fmt.Errorf("larger than %d MiB", MaxAssetBytes>>20)
-	}
-	return io.ReadAll(io.LimitReader(f, MaxAssetBytes+1))
+	return ReadRegular(path, MaxAssetBytes)
 }
 
 func (e *Engine) read(path string, kind Kind) ([]byte, error) {
@@ -522,26 +501,41 @@ func (e *Engine) read(path string, kind Kind) ([]byte, error) {
 		return e.readAsset(path)
 	}
 	if _, isOS := e.files().(brandkit.OSFiles); isOS {
-		info, err := os.Stat(path)
-		if err != nil {
+		if err := folderInput(path); err != nil {
 			return nil, err
 		}
-		if !info.Mode().IsRegular() {
-			return nil, errNotRegular
-		}
-		if kind == KindText && info.Size() > MaxDraftBytes {
+		// Not through OSFiles: its 4 MiB bound is a kit's, not a draft's.
+		b, err := ReadRegular(path, MaxDraftBytes)
+		if errors.Is(err, ErrTooLarge) {
 			return nil, errTooLarge
 		}
-		// Not through OSFiles: its 4 MiB bound is a kit's, not a draft's.
-		return os.ReadFile(path)
+		return b, err
 	}
 	return e.files().ReadFile(path)
 }
 
-var (
-	errNotRegular = errors.New("not a regular file")
-	errTooLarge   = fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
-)
+// folderInput explains a folder given as a file to read (a walk hands over
+// the folders it could not list): why it cannot be listed, permission
+// denied most often, rather than "not a regular file". nil for anything
+// but a folder.
+func folderInput(path string) error {
+	info, err := os.Stat(path)
+	if err != nil || !info.IsDir() {
+		return nil
+	}
+	f, err := os.Open(path)
+	if err == nil {
+		_, err = f.Readdirnames(1)
+		f.Close()
+		if err == nil || errors.Is(err, io.EOF) {
+			return &TextError{Text{ID: "folder, bukan berkas", EN: "a folder, not a file"}}
+		}
+	}
+	why := ErrorText(err)
+	return &TextError{Text{ID: "folder yang tidak bisa dibuka (" + why.ID + ")", EN: "a folder that cannot be opened (" + why.EN + ")"}}
+}
+
+var errTooLarge = fmt.Errorf("larger than %d MiB, not a draft", MaxDraftBytes>>20)
 
 // TextError is an error told in both languages (In(lang) gives either);
 // Error is the English.
@@ -551,20 +545,26 @@ func (e *TextError) Error() string { return e.EN }
 
 // unreadable says in both languages why a file could not be read.
 func unreadable(err error) Text {
+	if errors.Is(err, errTooLarge) {
+		return Tf("tidak bisa dibaca: lebih besar dari %d MiB, bukan draf", "cannot be read: larger than %d MiB, not a draft", MaxDraftBytes>>20)
+	}
+	t := ErrorText(err)
+	return Text{ID: "tidak bisa dibaca: " + t.ID, EN: "cannot be read: " + t.EN}
+}
+
+// ErrorText is PlainError in both languages: a TextError's own words, the
+// common causes in the same words, else the error as it is.
+func ErrorText(err error) Text {
 	var te *TextError
 	switch {
 	case errors.As(err, &te):
-		return Text{ID: "tidak bisa dibaca: " + te.ID, EN: "cannot be read: " + te.EN}
-	case errors.Is(err, errNotRegular):
-		return Text{ID: "tidak bisa dibaca: bukan berkas biasa (folder, pipa atau perangkat)", EN: "cannot be read: not a regular file (a folder, pipe or device)"}
-	case errors.Is(err, errTooLarge):
-		return Tf("tidak bisa dibaca: lebih besar dari %d MiB, bukan draf", "cannot be read: larger than %d MiB, not a draft", MaxDraftBytes>>20)
+		return te.Text
 	case errors.Is(err, fs.ErrPermission):
-		return Text{ID: "tidak bisa dibaca: izin ditolak", EN: "cannot be read: permission denied"}
+		return Text{ID: "izin ditolak", EN: "permission denied"}
 	case errors.Is(err, fs.ErrNotExist):
-		return Text{ID: "tidak bisa dibaca: berkas tidak ada", EN: "cannot be read: no such file"}
+		return Text{ID: "berkas tidak ada", EN: "no such file"}
 	}
-	return Tf("tidak bisa dibaca: %s", "cannot be read: %s", PlainError(err))
+	return Tf("%s", "%s", PlainError(err))
 }
 
 // PlainError is an error for users: without Go's wrapping of paths and

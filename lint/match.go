@@ -34,8 +34,12 @@ type Matcher struct {
 }
 
 type compiled struct {
-	words []string // lower-case surface forms; "," a comma written in the phrase
+	words []string // lower-case surface forms (punctuation as written)
 	stems []string
+	// punct marks the punctuation the phrase holds between its words, or
+	// right after its last word ("s/d", "s.d.", "Prov. Banten"): the
+	// draft must have the same character there.
+	punct []bool
 	exact bool
 	// Context (PhraseSpec.NotAfter, NotBefore): lower-case forms and stems.
 	notAfter, notBefore map[string]bool
@@ -58,13 +62,20 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 	for id, sp := range specs {
 		var c compiled
 		c.exact = sp.Exact || stemmer == nil
-		for _, t := range tokenize(sp.Text, 0, len(sp.Text)) {
-			if t.Kind == TokPunct && t.Text == "," && len(c.words) > 0 {
-				// A comma inside an official name ("Kementerian
-				// Pendidikan, Kebudayaan, Riset, dan Teknologi") must be
-				// written there too.
-				c.words = append(c.words, ",")
-				c.stems = append(c.stems, ",")
+		toks := tokenize(sp.Text, 0, len(sp.Text))
+		lastWord := -1
+		for i, t := range toks {
+			if t.Kind == TokWord || t.Kind == TokNumber {
+				lastWord = i
+			}
+		}
+		for i, t := range toks {
+			if t.Kind == TokPunct && len(c.words) > 0 && (i < lastWord || toks[i-1].End == t.Start && toks[i-1].Kind != TokPunct) {
+				// Inside the phrase, or written right after its last
+				// word: part of what the draft must say.
+				c.words = append(c.words, t.Text)
+				c.stems = append(c.stems, t.Text)
+				c.punct = append(c.punct, true)
 				continue
 			}
 			if t.Kind != TokWord && t.Kind != TokNumber {
@@ -76,9 +87,7 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 				s = stemmer(t.Lower)
 			}
 			c.stems = append(c.stems, s)
-		}
-		for len(c.words) > 0 && c.words[len(c.words)-1] == "," {
-			c.words, c.stems = c.words[:len(c.words)-1], c.stems[:len(c.stems)-1]
+			c.punct = append(c.punct, false)
 		}
 		c.notAfter = contextSet(sp.NotAfter, stemmer, nil)
 		c.notBefore = contextSet(sp.NotBefore, stemmer, &c.clauseEnd)
@@ -162,19 +171,18 @@ func (c *compiled) matchAt(toks []Token, i int) int {
 	}
 	for k := range c.words {
 		t := &toks[i+k]
-		if t.Kind != TokWord && t.Kind != TokNumber && t.Kind != TokPunct {
-			return 0
-		}
-		if k > 0 && (t.Sentence != toks[i].Sentence || t.Para != toks[i].Para) {
-			return 0
-		}
-		if c.words[k] == "," {
-			if t.Kind != TokPunct || t.Text != "," {
+		if c.punct[k] {
+			// Punctuation the phrase holds: the same character. A full
+			// stop inside the phrase may end a sentence ("Prov. Banten").
+			if t.Kind != TokPunct || t.Text != c.words[k] || t.Para != toks[i].Para {
 				return 0
 			}
 			continue
 		}
-		if t.Kind == TokPunct {
+		if t.Kind != TokWord && t.Kind != TokNumber {
+			return 0
+		}
+		if k > 0 && (t.Sentence != toks[i+k-1].Sentence && !c.punct[k-1] || t.Para != toks[i].Para) {
 			return 0
 		}
 		if c.exact {

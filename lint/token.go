@@ -233,6 +233,24 @@ func (t *tokenizer) linkTarget(i int) int {
 	for a < b && t.s[a] == ' ' {
 		a++
 	}
+	// "<poster baru.jpg>": CommonMark's angle-bracket form, which may hold
+	// spaces; the target is what the brackets enclose.
+	if a < b && t.s[a] == '<' {
+		if g := strings.IndexByte(t.s[a+1:b], '>'); g >= 0 {
+			g += a + 1
+			t.emit(TokPunct, a, a+1)
+			if a+1 < g {
+				kind := TokPath
+				if isURLStart(t.s[a+1 : g]) {
+					kind = TokURL
+				}
+				t.emit(kind, a+1, g)
+			}
+			t.emit(TokPunct, g, g+1)
+			t.emit(TokPunct, open+close, open+close+1)
+			return open + close + 1
+		}
+	}
 	// A title after the target ("poster.jpg \"Poster\"") is not part of it.
 	if sp := strings.IndexAny(t.s[a:b], " \t"); sp >= 0 {
 		b = a + sp

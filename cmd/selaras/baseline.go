@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path/filepath"
 
+	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint"
 	"github.com/selaras/selaras/lint/baseline"
 	"github.com/selaras/selaras/rules"
@@ -58,10 +59,13 @@ func runBaseline(e *env, args []string) int {
 			return exitError
 		}
 	}
-	inputs, err := lint.Collect(paths)
+	inputs, notes, err := lint.CollectNotes(paths)
 	if err != nil {
-		f.fail("%v", err)
+		f.fail("%s", brandkit.Message(err, f.lang))
 		return exitError
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "selaras: %s\n", n.In(f.lang))
 	}
 	loader := newLoader(kit)
 	if kit != "" {
@@ -89,7 +93,7 @@ func runBaseline(e *env, args []string) int {
 		return exitError
 	}
 	if err := b.Write(path); err != nil {
-		f.fail("%s: %s", path, plainErr(err))
+		f.fail("%s: %s", path, lint.ErrorText(err).In(f.lang))
 		return exitError
 	}
 	n := 0

@@ -101,8 +101,8 @@ func runCheck(e *env, args []string) int {
 	var inputs []lint.Input
 	if st != nil {
 		inputs = st.inputs
-	} else if inputs, err = gatherInputs(e, paths, o.stdinFilename); err != nil {
-		f.fail("%v", err)
+	} else if inputs, err = gatherInputs(e, f.lang, paths, o.stdinFilename); err != nil {
+		f.fail("%s", brandkit.Message(err, f.lang))
 		return exitError
 	}
 	loader := newLoader(o.kit)
@@ -184,8 +184,9 @@ func kitFailed(e *env, lang string, errs ...error) int {
 	return exitError
 }
 
-// gatherInputs turns paths (and "-") into inputs.
-func gatherInputs(e *env, paths []string, stdinName string) ([]lint.Input, error) {
+// gatherInputs turns paths (and "-") into inputs. What the walk skipped
+// (links leading outside the folder checked) is said on stderr, in lang.
+func gatherInputs(e *env, lang string, paths []string, stdinName string) ([]lint.Input, error) {
 	var inputs []lint.Input
 	var files []string
 	stdinUsed := false
@@ -195,15 +196,16 @@ func gatherInputs(e *env, paths []string, stdinName string) ([]lint.Input, error
 			continue
 		}
 		if stdinUsed {
-			return nil, fmt.Errorf("- (stdin) can be named only once")
+			return nil, &lint.TextError{Text: lint.Text{ID: "- (stdin) hanya boleh disebut sekali", EN: "- (stdin) can be named only once"}}
 		}
 		stdinUsed = true
 		data, err := io.ReadAll(io.LimitReader(e.stdin, lint.MaxDraftBytes+1))
 		if err != nil {
-			return nil, fmt.Errorf("reading stdin: %v", err)
+			why := lint.ErrorText(err)
+			return nil, &lint.TextError{Text: lint.Text{ID: "stdin tidak bisa dibaca: " + why.ID, EN: "reading stdin: " + why.EN}}
 		}
 		if len(data) > lint.MaxDraftBytes {
-			return nil, fmt.Errorf("stdin holds more than %d MiB: not a draft", lint.MaxDraftBytes>>20)
+			return nil, &lint.TextError{Text: lint.Tf("stdin berisi lebih dari %d MiB: bukan draf", "stdin holds more than %d MiB: not a draft", lint.MaxDraftBytes>>20)}
 		}
 		name := stdinName
 		if name == "" {
@@ -217,9 +219,12 @@ func gatherInputs(e *env, paths []string, stdinName string) ([]lint.Input, error
 		inputs = append(inputs, lint.Input{Path: name, Abs: abs, Root: filepath.Dir(abs), Data: data})
 	}
 	if len(files) > 0 {
-		more, err := lint.Collect(files)
+		more, notes, err := lint.CollectNotes(files)
 		if err != nil {
 			return nil, err
+		}
+		for _, n := range notes {
+			fmt.Fprintf(e.stderr, "selaras: %s\n", n.In(lang))
 		}
 		inputs = append(inputs, more...)
 	}

@@ -144,8 +144,9 @@ func TestKitOverrideAndBadKit(t *testing.T) {
 		t.Fatalf("bad kit: exit %d, stdout %q", r.code, r.stdout)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-	if len(lines) != 1 || !strings.Contains(lines[0], "badkit/selaras.toml:6: hashtags.required: tagar \"BantenMaju\"") {
-		// TOML stops at the first bad value; unknown keys come with the rest.
+	if len(lines) != 2 || !strings.Contains(lines[0], "badkit/selaras.toml:3: kit.warna: kunci tidak dikenal") ||
+		!strings.Contains(lines[1], "badkit/selaras.toml:6: hashtags.required: tagar \"BantenMaju\"") {
+		// A bad value does not hide the unknown keys: every problem at once.
 		t.Errorf("stderr: %q", r.stderr)
 	}
 	// --kit replaces the lookup: the good kit is used for the bad kit's folder.
@@ -207,7 +208,7 @@ func TestBadInputs(t *testing.T) {
 		t.Errorf("stack trace on stderr: %s", r.stderr)
 	}
 	m := runBin(t, dir, nil, nil, "check", "tidak-ada.md")
-	if m.code != 2 || strings.TrimSpace(m.stderr) != "selaras check: tidak-ada.md: no such file" {
+	if m.code != 2 || strings.TrimSpace(m.stderr) != "selaras check: tidak-ada.md: berkas tidak ada" {
 		t.Errorf("missing path: exit %d %q", m.code, m.stderr)
 	}
 }

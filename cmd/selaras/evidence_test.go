@@ -43,7 +43,7 @@ func TestEvidence(t *testing.T) {
 	mine := filepath.Join(out, want)
 	os.WriteFile(mine, []byte("catatan saya"), 0o644)
 	r = runBin(t, root, nil, nil, "check", "--evidence", out, "testdata/demo/dishub")
-	if r.code != 2 || !strings.Contains(r.stderr, "not written by selaras") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+	if r.code != 2 || !strings.Contains(r.stderr, "bukan tulisan selaras") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
 		t.Errorf("exit %d, stderr %q: want 2 and one line refusing to overwrite", r.code, r.stderr)
 	}
 	if got, _ := os.ReadFile(mine); string(got) != "catatan saya" {

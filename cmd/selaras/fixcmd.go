@@ -16,6 +16,7 @@ import (
 // rules ran: autofix, baselines, suppression reports and output limits.
 type checkExtras struct {
 	fix, diff, unsafe bool
+	fixReadOnly       bool
 	baseline          string
 	noBaseline        bool
 	maxFindings       int
@@ -40,6 +41,9 @@ func (x *checkExtras) register(f *flags) {
 	f.boolVar(&x.unsafe, "unsafe-fixes", false, lang2{
 		id: "bersama --fix: terapkan juga perbaikan yang tidak aman (memilih salah satu saran, menyisipkan tagar yang kurang)",
 		en: "with --fix: also apply unsafe fixes (a choice between suggestions, inserting missing hashtags)"})
+	f.boolVar(&x.fixReadOnly, "fix-readonly", false, lang2{
+		id: "bersama --fix: tulis juga berkas hanya-baca (tanpa opsi ini berkas itu dilewati dengan pesan)",
+		en: "with --fix: also rewrite read-only files (without it they are left alone, with a message)"})
 	f.stringVar(&x.baseline, "baseline", "", lang2{
 		id: "laporkan hanya temuan yang belum tercatat di baseline `BERKAS` (bawaan: " + baseline.FileName + " di folder ini, bila ada)",
 		en: "report only findings not recorded in the baseline `FILE` (default: " + baseline.FileName + " in the current folder, when it exists)"}, baseline.FileName)
@@ -66,6 +70,8 @@ func (x *checkExtras) validate(f *flags, staged bool) bool {
 	switch {
 	case x.unsafe && !x.fix:
 		return bad("--unsafe-fixes hanya berlaku bersama --fix atau --diff", "--unsafe-fixes only applies together with --fix or --diff")
+	case x.fixReadOnly && !x.fix:
+		return bad("--fix-readonly hanya berlaku bersama --fix", "--fix-readonly only applies together with --fix")
 	case x.fix && staged:
 		return bad("--fix tidak bisa dipakai dengan --staged (yang diperiksa isi indeks git, bukan berkasnya); perbaiki berkasnya dengan selaras check --fix, lalu git add lagi",
 			"--fix cannot be used with --staged (the git index is checked, not the files); fix the files with selaras check --fix, then git add them again")
@@ -287,8 +293,8 @@ func (x *checkExtras) runFixes(e *env, f *flags, eng *lint.Engine, inputs []lint
 				string(fix.Restore(s.origText, s.bom)), string(fix.Restore(s.text, s.bom))))
 		case s.stdin:
 		default:
-			if err := fix.WriteFile(s.in.Abs, fix.Restore(s.text, s.bom), fix.Restore(s.origText, s.bom)); err != nil {
-				msg := plainErr(err)
+			if err := fix.WriteFileWith(s.in.Abs, fix.Restore(s.text, s.bom), fix.Restore(s.origText, s.bom), fix.Options{ReadOnly: x.fixReadOnly}); err != nil {
+				msg := lint.ErrorText(err).In(f.lang)
 				if errors.Is(err, fix.ErrChanged) {
 					msg = lang2{id: "berkas berubah selama diperiksa; tidak ditulis, jalankan selaras lagi",
 						en: "the file changed on disk while it was being checked; not written, run selaras again"}.in(f.lang)

@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/selaras/selaras/brandkit"
 )
 
 // flagText is what --help and flag errors say about one flag.
@@ -236,24 +238,6 @@ func (f *flags) nearest(name string) string {
 	return best
 }
 
-// editDistance is the Levenshtein distance of a and b (in bytes: flag
-// names are ASCII).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+// editDistance is the Levenshtein distance of a and b, shared with the
+// kit's "did you mean" for unknown keys (brandkit.EditDistance).
+func editDistance(a, b string) int { return brandkit.EditDistance(a, b) }

@@ -1,7 +1,8 @@
 package main
 
 import (
-	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,7 +29,11 @@ const (
 	hookMarker = "# selaras-hook: written by `selaras hook install`; remove it with `selaras hook uninstall`"
 	// chainedPrefix starts the line naming the earlier hook kept by --chain.
 	chainedPrefix = "# selaras-chained: "
-	chainedName   = hookName + ".selaras-chained"
+	// sumPrefix starts the line with the SHA-256 of the rest of the hook:
+	// a later selaras, whose script reads differently, still knows a hook
+	// an earlier one wrote, and knows it unedited.
+	sumPrefix   = "# selaras-sum: "
+	chainedName = hookName + ".selaras-chained"
 )
 
 func runHook(e *env, args []string) int {
@@ -106,14 +111,17 @@ func hookInstall(e *env, args []string) int {
 		f.fail("%s", lang2{id: target + " adalah folder, bukan hook; tidak diubah", en: target + " is a folder, not a hook; left alone"}.in(f.lang))
 		return exitError
 	default:
-		own, prev, err := readOwnHook(target)
+		state, prev, err := readOwnHook(target)
 		if err != nil {
-			f.fail("%s: %v", target, lint.PlainError(err))
+			f.fail("%s: %s", target, lint.ErrorText(err).In(f.lang))
 			return exitError
 		}
 		switch {
-		case own:
+		case state == hookOwn:
 			chained = prev // refresh our hook, keeping what it chains
+		case state == hookEdited && !*chain:
+			f.fail("%s", editedHook(target).in(f.lang))
+			return exitError
 		case !*chain:
 			f.fail("%s", lang2{
 				id: fmt.Sprintf("sudah ada hook pre-commit yang bukan buatan selaras (%s); hook itu tidak diubah. Untuk mempertahankannya dan menjalankannya lebih dulu: selaras hook install --chain", target),
@@ -157,12 +165,16 @@ func hookUninstall(e *env, args []string) int {
 		fmt.Fprintln(e.stdout, lang2{id: "tidak ada hook pre-commit; tidak ada yang dilepas", en: "no pre-commit hook; nothing to remove"}.in(f.lang))
 		return exitOK
 	}
-	own, chained, err := readOwnHook(target)
+	state, chained, err := readOwnHook(target)
 	if err != nil {
-		f.fail("%s: %v", target, lint.PlainError(err))
+		f.fail("%s: %s", target, lint.ErrorText(err).In(f.lang))
 		return exitError
 	}
-	if !own {
+	if state == hookEdited {
+		f.fail("%s", editedHook(target).in(f.lang))
+		return exitError
+	}
+	if state != hookOwn {
 		f.fail("%s", lang2{
 			id: fmt.Sprintf("hook pre-commit %s bukan buatan selaras; tidak diubah", target),
 			en: fmt.Sprintf("the pre-commit hook %s was not written by selaras; left alone", target)}.in(f.lang))
@@ -199,32 +211,87 @@ func hooksDir() (string, error) {
 	return repo.HooksDir()
 }
 
+// maxHookBytes bounds the hook file read: selaras's own is a few hundred
+// bytes, so a larger file is not selaras's and need not be read whole.
+const maxHookBytes = 64 << 10
+
+// hookState is what readOwnHook found at the hook's name.
+type hookState int
+
+const (
+	hookForeign hookState = iota // not selaras's
+	hookOwn                      // byte for byte a hook selaras writes
+	hookEdited                   // selaras's marker, plus or minus lines of the user's
+)
+
 // readOwnHook tells whether the hook at p is selaras's, and which earlier
-// hook it chains ("" for none).
-func readOwnHook(p string) (own bool, chained string, err error) {
-	fh, err := os.Open(p)
-	if err != nil {
-		return false, "", err
+// hook it chains ("" for none). A hook is selaras's only when it is byte
+// for byte what a selaras wrote: its sum line matches the SHA-256 of the
+// rest (whichever version wrote it), or it is exactly what hookScript
+// writes (for its binary, chained hook and either language). One with the
+// marker and lines of the user's added or changed is edited, and is never
+// replaced nor removed. Only a regular file (or a link to one)
+// is read, and only so far: a pipe or device at the hook's name is an
+// error, not a wait.
+func readOwnHook(p string) (state hookState, chained string, err error) {
+	data, err := lint.ReadRegular(p, maxHookBytes)
+	switch {
+	case errors.Is(err, lint.ErrTooLarge):
+		return hookForeign, "", nil
+	case err != nil:
+		return hookForeign, "", err
 	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := strings.TrimRight(sc.Text(), "\r")
+	marked, bin, binOK, sum := false, "", false, ""
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimRight(line, "\r")
 		if line == hookMarker {
-			own = true
+			marked = true
+		}
+		if v, ok := strings.CutPrefix(line, sumPrefix); ok && sum == "" {
+			sum = v
 		}
 		if name, ok := strings.CutPrefix(line, chainedPrefix); ok && validChained(name) {
 			chained = name
 		}
+		if q, ok := strings.CutPrefix(line, "selaras="); ok && !binOK {
+			bin, binOK = shellUnquote(q)
+		}
 	}
-	if err := sc.Err(); err != nil && !errors.Is(err, bufio.ErrTooLong) {
-		return false, "", err
+	if !marked {
+		return hookForeign, "", nil
 	}
-	if !own {
-		chained = ""
+	if sum != "" && hookSum(strings.Replace(string(data), sumPrefix+sum+"\n", "", 1)) == sum {
+		return hookOwn, chained, nil
 	}
-	return own, chained, nil
+	if binOK {
+		for _, lang := range []string{"id", "en"} {
+			if string(data) == hookScript(bin, chained, lang) {
+				return hookOwn, chained, nil
+			}
+		}
+	}
+	return hookEdited, "", nil
+}
+
+// shellUnquote undoes shellQuote; ok is false for anything else.
+func shellUnquote(q string) (string, bool) {
+	if len(q) < 2 || q[0] != '\'' || q[len(q)-1] != '\'' {
+		return "", false
+	}
+	s := strings.ReplaceAll(q[1:len(q)-1], `'\''`, "\x00")
+	if strings.Contains(s, "'") {
+		return "", false
+	}
+	s = strings.ReplaceAll(s, "\x00", "'")
+	return s, shellQuote(s) == q
+}
+
+// editedHook is the refusal to replace or remove a hook that carries
+// selaras's marker but also lines selaras did not write.
+func editedHook(target string) lang2 {
+	return lang2{
+		id: fmt.Sprintf("hook pre-commit %s memuat penanda selaras tetapi juga baris lain yang bukan tulisan selaras; hook itu tidak diubah agar baris Anda tidak hilang. Pindahkan baris Anda ke berkas lain lalu hapus hook ini, atau pertahankan seluruhnya dengan: selaras hook install --chain", target),
+		en: fmt.Sprintf("the pre-commit hook %s carries selaras's marker but also lines selaras did not write; it was left alone so that your lines are not lost. Move your lines to a file of their own and delete this hook, or keep it whole with: selaras hook install --chain", target)}
 }
 
 // validChained accepts only the names keepExisting gives, so that a hook
@@ -308,6 +375,20 @@ func goRunBinary(exe string) bool {
 // there is one and it is executable, as git would), then selaras on the
 // staged files. The binary's absolute path is tried first, then PATH.
 func hookScript(bin, chained, lang string) string {
+	body := hookBody(bin, chained, lang)
+	// The sum line goes right after the marker; it sums everything else.
+	head, rest, _ := strings.Cut(body, hookMarker+"\n")
+	return head + hookMarker + "\n" + sumPrefix + hookSum(body) + "\n" + rest
+}
+
+// hookSum is the hex SHA-256 of a hook without its sum line.
+func hookSum(body string) string {
+	h := sha256.Sum256([]byte(body))
+	return hex.EncodeToString(h[:])
+}
+
+// hookBody is the hook script without its sum line.
+func hookBody(bin, chained, lang string) string {
 	var b strings.Builder
 	b.WriteString("#!/bin/sh\n")
 	b.WriteString(hookMarker + "\n")

@@ -41,6 +41,10 @@ type boundedRun struct {
 	result
 	peakKB  int64
 	elapsed time.Duration
+	// cpu is the run's user and system time (through GNU time too: the
+	// kernel adds a reaped child's time to its parent's): unlike elapsed,
+	// it does not grow when other work shares the machine.
+	cpu time.Duration
 }
 
 // timeBin is GNU time when installed: it measures the selaras process
@@ -84,6 +88,9 @@ func runBoundedIn(t *testing.T, dir string, timeout time.Duration, stdin []byte,
 	start := time.Now()
 	err := cmd.Run()
 	r := boundedRun{result: result{stdout: out.String(), stderr: errb.String()}, elapsed: time.Since(start)}
+	if cmd.ProcessState != nil {
+		r.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	}
 	if ctx.Err() != nil {
 		t.Fatalf("selaras %s did not finish within %v (killed)", strings.Join(args, " "), timeout)
 	}
@@ -155,6 +162,9 @@ type hostileCase struct {
 	stderr string
 	// root: the case needs a non-root user (permissions), skipped as root.
 	root bool
+	// cpuBudget, when set, is the most CPU time (user + system) the run may
+	// take: the cases that once cost the square of their size.
+	cpuBudget time.Duration
 }
 
 func writeBytes(t *testing.T, path string, b []byte) {
@@ -337,7 +347,7 @@ func hostileCases() []hostileCase {
 			return []byte(strings.Repeat("Warga datang ke balai desa. ", 7500000/28) + "\n" + ok)
 		})},
 		{name: "9 MB on stdin", setup: func(*testing.T, string) {}, stdin: bytes.Repeat([]byte("y\n"), 9<<19),
-			args: []string{"-"}, stderr: "more than 8 MiB"},
+			args: []string{"-"}, stderr: "lebih dari 8 MiB"},
 		{name: "1 MB single line of jargon", setup: text("line.md", func() []byte {
 			return []byte(strings.Repeat("Dalam rangka ", 80000) + "\n")
 		}), want: map[string]string{"line.md": "jargon"}},
@@ -457,6 +467,45 @@ func hostileCases() []hostileCase {
 			cmd: []string{"audit", "--month", "2025-10", "--no-cache", "ekspor.csv"}, stderr: "bukan berkas biasa"},
 		{name: "path with a newline", setup: files("baris\nbaru.md", "Dalam rangka HUT kami mengundang warga.\n"),
 			want: map[string]string{"baris\nbaru.md": "jargon"}},
+		// Cases that cost the square of their size before (issue 19): each
+		// key's or ignore's position was found by reading the block again.
+		{name: "front matter: 10,000 ignores", setup: text("a.md", func() []byte {
+			var b strings.Builder
+			b.WriteString("+++\n")
+			for i := 0; i < 10000; i++ {
+				b.WriteString("[[ignore]]\nrule = \"jargon\"\nmatch = \"frasa " + strconv.Itoa(i) + "\"\n")
+			}
+			b.WriteString("+++\n" + ok)
+			return []byte(b.String())
+		}), want: map[string]string{"a.md": "ignore-reason"}, cpuBudget: 2 * time.Second},
+		{name: "front matter: 100,000 unknown keys", setup: text("a.md", func() []byte {
+			var b strings.Builder
+			b.WriteString("+++\n")
+			for i := 0; i < 100000; i++ {
+				b.WriteString("k" + strconv.Itoa(i) + " = 1\n")
+			}
+			b.WriteString("+++\n" + ok)
+			return []byte(b.String())
+		}), want: map[string]string{"a.md": "draft-front-matter"}, cpuBudget: 2 * time.Second},
+		{name: "front matter: 40,000 unknown tables", setup: text("a.md", func() []byte {
+			return []byte("+++\n" + strings.Repeat("[[x]]\na = 1\n", 40000) + "+++\n" + ok)
+		}), want: map[string]string{"a.md": "draft-front-matter"}, cpuBudget: 2 * time.Second},
+		{name: "kit: 40,000 unknown keys", setup: func(t *testing.T, dir string) {
+			var b strings.Builder
+			for i := 0; i < 40000; i++ {
+				b.WriteString("k" + strconv.Itoa(i) + " = 1\n")
+			}
+			writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte(b.String()))
+			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
+		}, cmd: []string{"kit", "check", "selaras.toml"}, stderr: "40000 masalah dalam kit", cpuBudget: 2 * time.Second},
+		{name: "kit: 10,000 unknown tables", setup: func(t *testing.T, dir string) {
+			var b strings.Builder
+			for i := 0; i < 10000; i++ {
+				b.WriteString("[t" + strconv.Itoa(i) + "]\na = 1\n")
+			}
+			writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte(b.String()))
+			writeBytes(t, filepath.Join(dir, "a.md"), []byte(ok))
+		}, cmd: []string{"kit", "check", "selaras.toml"}, stderr: "10000 masalah dalam kit", cpuBudget: 2 * time.Second},
 		{name: "attached image outside the folder", setup: func(t *testing.T, dir string) {
 			// Pipes outside the content folder: reading one would hang.
 			mkfifo(t, filepath.Join(dir, "luar", "pipe.png"))
@@ -486,9 +535,12 @@ func TestHostileInputs(t *testing.T) {
 				args = c.cmd
 			}
 			r := runBoundedIn(t, dir, hostileTimeout, c.stdin, args...)
-			t.Logf("exit %d in %v, peak %d MB", r.code, r.elapsed.Round(time.Millisecond), r.peakKB>>10)
+			t.Logf("exit %d in %v (CPU %v), peak %d MB", r.code, r.elapsed.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.peakKB>>10)
 			if r.peakKB>>10 > hostileRSSMB {
 				t.Errorf("peak memory %d MB, over %d MB", r.peakKB>>10, hostileRSSMB)
+			}
+			if c.cpuBudget > 0 && r.cpu > c.cpuBudget {
+				t.Errorf("CPU time %v, over the budget of %v", r.cpu.Round(time.Millisecond), c.cpuBudget)
 			}
 			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "fatal error") {
 				t.Fatalf("crashed:\n%.3000s", r.stderr)

@@ -61,6 +61,16 @@ func runInit(e *env, args []string) int {
 		f.fail("%s", lang2{id: fmt.Sprintf("tidak bisa menulis %s: %s", target, plainReason(err)), en: fmt.Sprintf("cannot write %s: %s", target, plainReason(err))}.in(f.lang))
 		return exitError
 	}
+	if *from == "demo" {
+		// The demo kit's logo, beside it; one already there is kept.
+		logo := filepath.Join(*dir, brandkit.DemoLogoName)
+		if err := createNew(logo, brandkit.DemoLogo()); err == nil {
+			fmt.Fprintln(e.stdout, lang2{id: fmt.Sprintf("%s ditulis (logo kit contoh).", logo), en: fmt.Sprintf("wrote %s (the demo kit's logo).", logo)}.in(f.lang))
+		} else if !errors.Is(err, fs.ErrExist) {
+			f.fail("%s", lang2{id: fmt.Sprintf("tidak bisa menulis %s: %s", logo, plainReason(err)), en: fmt.Sprintf("cannot write %s: %s", logo, plainReason(err))}.in(f.lang))
+			return exitError
+		}
+	}
 	fmt.Fprintln(e.stdout, lang2{
 		id: fmt.Sprintf("%s ditulis. Ubah sesuai instansi Anda, lalu periksa dengan: selaras kit check %s", target, target),
 		en: fmt.Sprintf("wrote %s. Adapt it to your government, then check it with: selaras kit check %s", target, target)}.in(f.lang))

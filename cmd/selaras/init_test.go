@@ -32,6 +32,10 @@ func TestDemoKitCopyInSync(t *testing.T) {
 	if !bytes.Equal(src, cp) {
 		t.Errorf("brandkit/demo.toml differs from testdata/demo/selaras.toml; `go test ./cmd/selaras -run TestDemoKitCopyInSync -update` copies it")
 	}
+	logo, err := os.ReadFile(filepath.Join(root, "testdata/demo", brandkit.DemoLogoName))
+	if err != nil || !bytes.Equal(logo, brandkit.DemoLogo()) {
+		t.Errorf("brandkit/demo-logo.png differs from testdata/demo/%s (%v): copy it", brandkit.DemoLogoName, err)
+	}
 }
 
 func listDir(t *testing.T, dir string) []string {

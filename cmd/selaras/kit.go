@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/selaras/selaras/brandkit"
+	"github.com/selaras/selaras/lint"
 )
 
 func init() {
@@ -61,6 +62,7 @@ func runKitCheck(e *env, args []string) int {
 		return exitError
 	}
 	loader := newLoader("")
+	loader.Strict, loader.Unfindable = true, phraseUnfindable
 	var (
 		kit  *brandkit.Kit
 		err  error
@@ -82,13 +84,12 @@ func runKitCheck(e *env, args []string) int {
 		}
 	}
 	if err != nil {
-		n := 0
 		for _, line := range strings.Split(brandkit.Message(err, f.lang), "\n") {
 			if line != "" {
 				fmt.Fprintln(e.stdout, line)
-				n++
 			}
 		}
+		n := brandkit.Count(err)
 		f.fail("%s", lang2{
 			id: fmt.Sprintf("%d masalah dalam kit; perbaiki lalu jalankan lagi", n),
 			en: fmt.Sprintf("%d problems in the kit; fix them and run again", n)}.in(f.lang))
@@ -116,6 +117,35 @@ func runKitCheck(e *env, args []string) int {
 		fmt.Fprintf(e.stdout, "  %s\n", chainName(c, f.lang))
 	}
 	return exitOK
+}
+
+// phraseUnfindable says why the text rules could not find phrase in a
+// draft that holds it as written: the tokenizer reads part of it as
+// something other than words (a web address, a hashtag). "" when they can.
+func phraseUnfindable(phrase string) (id, en string) {
+	d, _ := lint.ParseDraft("kit", "kit", "", []byte("Kami menulis "+phrase+" di sini.\n"))
+	found := false
+	lint.NewMatcher([]lint.PhraseSpec{{Text: phrase, Exact: true}}, nil).Find(d, func(lint.Match) { found = true })
+	if found {
+		return "", ""
+	}
+	p, _ := lint.ParseDraft("kit", "kit", "", []byte(phrase))
+	for _, t := range p.Tokens {
+		if as, ok := tokenAs[t.Kind]; ok {
+			return fmt.Sprintf("selaras membaca %q sebagai %s, bukan kata", t.Text, as.id), fmt.Sprintf("selaras reads %q as %s, not words", t.Text, as.en)
+		}
+	}
+	return "teks yang memuatnya pun tidak cocok", "not even a text that holds it matches"
+}
+
+// tokenAs names the tokens that are not words, for phraseUnfindable.
+var tokenAs = map[lint.TokenKind]lang2{
+	lint.TokHashtag: {id: "tagar", en: "a hashtag"},
+	lint.TokMention: {id: "akun", en: "a mention"},
+	lint.TokURL:     {id: "alamat web", en: "a web address"},
+	lint.TokEmail:   {id: "alamat surel", en: "an e-mail address"},
+	lint.TokPath:    {id: "jalur berkas", en: "a file path"},
+	lint.TokEmoji:   {id: "emoji", en: "an emoji"},
 }
 
 // nearestKit is the kit file a draft in the current folder would get: the

@@ -215,6 +215,7 @@ func TestKitPrintRoundTrips(t *testing.T) {
 		dir := t.TempDir()
 		if src != nil {
 			os.WriteFile(filepath.Join(dir, "selaras.toml"), src, 0o644)
+			os.WriteFile(filepath.Join(dir, brandkit.DemoLogoName), brandkit.DemoLogo(), 0o644) // the demo kit's logo
 		} else if above := kitAbove(dir); above != "" {
 			t.Logf("skipping the embedded kit: %s lies above the temporary folder", above)
 			continue
@@ -229,5 +230,80 @@ func TestKitPrintRoundTrips(t *testing.T) {
 		if second.code != 0 || body(second.stdout) != body(first.stdout) {
 			t.Errorf("%s: the printed kit does not read back the same (exit %d, %s)", name, second.code, second.stderr)
 		}
+	}
+}
+
+// TestKitCheckRejectsKitsThatCannotWork: a logo file that does not exist
+// and a phrase the words of a draft can never spell (the tokenizer reads
+// it as a web address or a hashtag) are problems of `kit check`, told with
+// their lines in both languages; phrases with punctuation inside ("s/d",
+// "s.d.", "Prov. Banten") are found, so they pass.
+func TestKitCheckRejectsKitsThatCannotWork(t *testing.T) {
+	dir := t.TempDir()
+	writeBytes(t, filepath.Join(dir, "logo-ada.png"), encodePNG(t, poster(20, 20)))
+	kit := "[[logos]]\nfile = \"logo-ada.png\"\n[[logos]]\nfile = \"logo-hilang.png\"\n" +
+		"[[jargon]]\nphrase = \"s/d\"\nexact = true\n[[jargon]]\nphrase = \"s.d.\"\n[[jargon]]\nphrase = \"bantenprov.go.id\"\n[[jargon]]\nphrase = \"bahu-membahu\"\n" +
+		"[[terms]]\nuse = \"Kabupaten Serang\"\navoid = [\"Kab. Serang\", \"#KabSerang\"]\n"
+	writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte(kit))
+	r := runBin(t, dir, nil, nil, "kit", "check")
+	wantID := []string{
+		`selaras.toml:4: logos[1].file: berkas logo logo-hilang.png tidak ada`,
+		`selaras.toml:11: jargon[2].phrase: frasa "bantenprov.go.id" tidak akan pernah ditemukan: selaras membaca "bantenprov.go.id" sebagai alamat web, bukan kata`,
+		`selaras.toml:16: terms[0].avoid: frasa "#KabSerang" tidak akan pernah ditemukan: selaras membaca "#KabSerang" sebagai tagar, bukan kata`,
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 2 || len(lines) != len(wantID) || !strings.Contains(r.stderr, "3 masalah dalam kit") {
+		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	for i, w := range wantID {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d:\n got %s\nwant %s", i, lines[i], w)
+		}
+	}
+	r = runBin(t, dir, nil, nil, "kit", "check", "--lang", "en")
+	if !strings.Contains(r.stdout, `selaras.toml:4: logos[1].file: logo file logo-hilang.png does not exist`) ||
+		!strings.Contains(r.stdout, `jargon[2].phrase: phrase "bantenprov.go.id" can never be found: selaras reads "bantenprov.go.id" as a web address, not words`) {
+		t.Errorf("English:\n%s", r.stdout)
+	}
+	// Fixed, the kit passes; its phrases with punctuation are found.
+	writeBytes(t, filepath.Join(dir, "logo-hilang.png"), encodePNG(t, poster(20, 20)))
+	kit = strings.NewReplacer("[[jargon]]\nphrase = \"bantenprov.go.id\"\n", "", `, "#KabSerang"`, "").Replace(kit)
+	writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte(kit))
+	if r := runBin(t, dir, nil, nil, "kit", "check"); r.code != 0 {
+		t.Fatalf("fixed kit: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	writeBytes(t, filepath.Join(dir, "a.md"), []byte("Buka 08.00 s/d 12.00, libur s.d. Senin, di Kab. Serang.\n"))
+	r = runBin(t, dir, nil, nil, "check", "--format", "json", "a.md")
+	for _, m := range []string{`"match": "s/d"`, `"match": "s.d."`, `"match": "Kab. Serang"`} {
+		if !strings.Contains(r.stdout, m) {
+			t.Errorf("no finding with %s:\n%s", m, r.stdout)
+		}
+	}
+}
+
+// TestKitCheckPrintIsAccepted: what `kit check --print` writes, `kit check`
+// accepts, also when a regency bans a tag its province lists as known or
+// required.
+func TestKitCheckPrintIsAccepted(t *testing.T) {
+	dir := kitTree(t)
+	prov := strings.Replace(kitProvince, `required = ["#ProvinsiMaju"]`, "required = [\"#ProvinsiMaju\", \"#Lama\"]\nknown = [\"#Lawas\", \"#Tetap\"]", 1)
+	writeBytes(t, filepath.Join(dir, "selaras.toml"), []byte(prov))
+	writeBytes(t, filepath.Join(dir, "kab", "selaras.toml"), []byte(kitRegency+"banned = [\"#lama\", \"#Lawas\"]\n"))
+	r := runBin(t, filepath.Join(dir, "kab"), nil, nil, "kit", "check", "--print")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "\nknown = [\"#Tetap\"]\n") || !strings.Contains(r.stdout, "\nrequired = [\"#ProvinsiMaju\", \"#KabupatenBerkah\"]\n") {
+		t.Errorf("a banned tag is still asked for:\n%s", r.stdout)
+	}
+	writeBytes(t, filepath.Join(dir, "kab", "cetak", "selaras.toml"), []byte(r.stdout))
+	r2 := runBin(t, filepath.Join(dir, "kab"), nil, nil, "kit", "check", "cetak/selaras.toml")
+	if r2.code != 0 {
+		t.Errorf("kit check of the printed kit: exit %d\n%s%s\nprinted:\n%s", r2.code, r2.stdout, r2.stderr, r.stdout)
+	}
+	// The province's own kit still asks for the tags it listed.
+	r3 := runBin(t, dir, nil, nil, "kit", "check", "--print")
+	if !strings.Contains(r3.stdout, "\nknown = [\"#Lawas\", \"#Tetap\"]\n") || !strings.Contains(r3.stdout, `"#Lama"`) {
+		t.Errorf("the parent kit changed:\n%s", r3.stdout)
 	}
 }

@@ -480,7 +480,12 @@ func (s *server) detail(d *draft, res *lint.Result, lang string) pageDetail {
 		out.Images = append(out.Images, pageImage{Path: p.Path, Evidence: "data:image/jpeg;base64," + base64.StdEncoding.EncodeToString(buf.Bytes())})
 	}
 	for _, err := range errs {
-		out.Images = append(out.Images, pageImage{Error: err.Error()})
+		msg := err.Error()
+		var te *lint.TextError
+		if errors.As(err, &te) {
+			msg = te.In(lang)
+		}
+		out.Images = append(out.Images, pageImage{Error: msg})
 	}
 	if draftRes != nil {
 		out.Counters = counters(draftRes.Draft, d.kit, lang)

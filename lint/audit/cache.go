@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/selaras/selaras/lint"
 )
 
 // Cache keeps each post's results on disk, under a key made of the post's
@@ -142,7 +144,9 @@ func (c *Cache) load() {
 	}
 	for i := len(keep) - 1; i >= 0; i-- {
 		p := keep[i]
-		b, err := os.ReadFile(p)
+		// A pack that is a pipe or a link to a device is no pack: never
+		// opened, never read past the cache's own size.
+		b, err := lint.ReadRegular(p, cacheMaxBytes)
 		if err != nil {
 			continue
 		}
@@ -172,7 +176,7 @@ func (c *Cache) read(at packSpan) []byte {
 			c.open.Close()
 			c.open = nil
 		}
-		f, err := os.Open(c.packs[at.pack])
+		f, _, err := lint.OpenRegular(c.packs[at.pack])
 		if err != nil {
 			return nil
 		}
@@ -296,7 +300,7 @@ func (c *Cache) depSum(name string) string {
 
 // fileSum is the SHA-256 of a file's content, "" when it cannot be read.
 func fileSum(name string) string {
-	b, err := os.ReadFile(name)
+	b, err := lint.ReadRegular(name, lint.MaxAssetBytes)
 	if err != nil {
 		return ""
 	}

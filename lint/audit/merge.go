@@ -3,16 +3,21 @@ package audit
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 
 	"github.com/selaras/selaras/lint"
 )
 
+// maxReportBytes bounds a report read by ReadReport: far above the JSON
+// of a 100,000-post audit.
+const maxReportBytes = 1 << 30
+
 // ReadReport reads a JSON report written by `selaras audit --format json`.
 func ReadReport(name string) (*Report, error) {
-	b, err := os.ReadFile(name)
+	// Bounded, and only a regular file: a pipe or /dev/zero is no report.
+	b, err := lint.ReadRegular(name, maxReportBytes)
 	if err != nil {
-		return nil, errf("%s: tidak bisa dibaca: %v", "%s: cannot be read: %v", name, lint.PlainError(err))
+		why := lint.ErrorText(err)
+		return nil, &Error{Msg: lint.Text{ID: name + ": tidak bisa dibaca: " + why.ID, EN: name + ": cannot be read: " + why.EN}}
 	}
 	var r Report
 	dec := json.NewDecoder(bytes.NewReader(b))

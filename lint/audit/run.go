@@ -2,7 +2,6 @@ package audit
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -487,7 +486,7 @@ func (a *auditor) imageDep(abs, shown string, grey *lint.GreyImage) dep {
 	a.imgMu.Unlock()
 	m.once.Do(func() {
 		m.dep = dep{Abs: abs, Path: shown}
-		data, err := readBounded(abs, 64<<20)
+		data, err := lint.ReadRegular(abs, lint.MaxAssetBytes)
 		if err != nil {
 			return
 		}
@@ -507,22 +506,6 @@ func (a *auditor) imageDep(abs, shown string, grey *lint.GreyImage) dep {
 		d.Sig = &sig
 	}
 	return d
-}
-
-func readBounded(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, errors.New("too large")
-	}
-	return b, nil
 }
 
 // emit adds one audited post to the report.

@@ -177,17 +177,18 @@ func Read(path string) (*File, error) {
 	return Parse(data)
 }
 
-// readRegular reads a regular file; anything else (a named pipe, which
-// would block the read forever) is not a baseline.
+// maxBaselineBytes bounds a baseline read: about five million findings.
+const maxBaselineBytes = 1 << 30
+
+// readRegular reads a regular file (lint.ReadRegular); anything else (a
+// named pipe, which would block the read forever, a device, a folder) is
+// not a baseline.
 func readRegular(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
+	b, err := lint.ReadRegular(path, maxBaselineBytes)
+	if errors.Is(err, lint.ErrNotRegular) {
 		return nil, ErrNotBaseline
 	}
-	return os.ReadFile(path)
+	return b, err
 }
 
 // Parse decodes a baseline file's content.

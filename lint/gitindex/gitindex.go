@@ -350,7 +350,10 @@ func (ix *Index) ReadFile(name string) ([]byte, error) {
 		// be asked for (staged files and kits are read by blob instead).
 		return nil, notExist
 	}
-	b, err := ix.read(":"+p, name, limit, what, false)
+	// ":0:" names stage 0 of the path explicitly: ":" alone would read
+	// "0:a.png" as stage 0 of "a.png", and ":/x" as a commit message
+	// search.
+	b, err := ix.read(":0:"+p, name, limit, what, false)
 	if err != nil {
 		return nil, err
 	}
@@ -394,9 +397,9 @@ func (ix *Index) unLFS(p string, b []byte, limit int64, what string) ([]byte, er
 	if err != nil || !info.Mode().IsRegular() || info.Size() != size {
 		return nil, stale
 	}
-	data, err := os.ReadFile(abs)
+	data, err := lint.ReadRegular(abs, limit)
 	if err != nil {
-		return nil, err
+		return nil, stale
 	}
 	sum := sha256.Sum256(data)
 	if hex.EncodeToString(sum[:]) != oid {
@@ -436,16 +439,9 @@ func (ix *Index) read(object, name string, limit int64, what string, keep bool) 
 	return b, nil
 }
 
-func readOS(p string) ([]byte, error) {
-	info, err := os.Stat(p)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &lint.TextError{Text: lint.Tf("%s bukan berkas biasa", "%s is not a regular file", p)}
-	}
-	return os.ReadFile(p)
-}
+// readOS reads a file outside the repository (a kit it extends, an asset
+// above it) from disk, bounded like a blob.
+func readOS(p string) ([]byte, error) { return lint.ReadRegular(p, maxBlob) }
 
 // tooLarge is why a staged file is not read; what is "kit", "draft" or ""
 // (an image or another asset).

@@ -105,6 +105,11 @@ func TestImageRules(t *testing.T) {
 			s.logoX, s.logoY = 0.8, 0.55
 			return encJPEG(t, poster(s), 85)
 		}, draft: "instagram", want: []string{"image-logo"}, match: "not in the top-left"},
+		{name: "logo in the wrong corner and too small: both said", file: func(t *testing.T) []byte {
+			s := onBrand()
+			s.logoX, s.logoY, s.logoShare = 0.8, 0.55, 0.06
+			return encJPEG(t, poster(s), 85)
+		}, draft: "instagram", want: []string{"image-logo", "image-logo"}, match: "not in the top-left"},
 		{name: "logo too small", file: func(t *testing.T) []byte { s := onBrand(); s.logoShare = 0.06; return encJPEG(t, poster(s), 85) },
 			draft: "instagram", want: []string{"image-logo"}, match: "is only"},
 		{name: "wrong size", file: func(t *testing.T) []byte {

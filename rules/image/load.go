@@ -172,7 +172,8 @@ func decodePicture(read func(string) ([]byte, error), path, display string, budg
 			pc.Missing = true
 			return pc
 		}
-		pc.Problem = lint.Tf("gambar tidak bisa dibaca: %s", "the image cannot be read: %s", lint.PlainError(err))
+		why := lint.ErrorText(err)
+		pc.Problem = lint.Text{ID: "gambar tidak bisa dibaca: " + why.ID, EN: "the image cannot be read: " + why.EN}
 		return pc
 	}
 	pc.Size = int64(len(data))
@@ -191,7 +192,8 @@ func decodePicture(read func(string) ([]byte, error), path, display string, budg
 	}
 	cfg, err := safeConfig(data)
 	if err != nil {
-		pc.Problem = lint.Tf("kepala berkas %s rusak: %s", "the %s header is damaged: %s", strings.ToUpper(pc.Format), decodeReason(err))
+		why := decodeReason(err)
+		pc.Problem = lint.Text{ID: fmt.Sprintf("kepala berkas %s rusak: %s", strings.ToUpper(pc.Format), why.ID), EN: fmt.Sprintf("the %s header is damaged: %s", strings.ToUpper(pc.Format), why.EN)}
 		return pc
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
@@ -214,7 +216,8 @@ func decodePicture(read func(string) ([]byte, error), path, display string, budg
 	}
 	img, err := safeDecode(data)
 	if err != nil {
-		pc.Problem = lint.Tf("gambar %s tidak bisa dibuka: %s", "the %s image cannot be decoded: %s", strings.ToUpper(pc.Format), decodeReason(err))
+		why := decodeReason(err)
+		pc.Problem = lint.Text{ID: fmt.Sprintf("gambar %s tidak bisa dibuka: %s", strings.ToUpper(pc.Format), why.ID), EN: fmt.Sprintf("the %s image cannot be decoded: %s", strings.ToUpper(pc.Format), why.EN)}
 		return pc
 	}
 	if b := img.Bounds(); pc.Format == "gif" && !b.Empty() {
@@ -251,17 +254,18 @@ func safeDecode(data []byte) (img image.Image, err error) {
 	return
 }
 
-// decodeReason says in plain words why a decoder gave up.
-func decodeReason(err error) string {
+// decodeReason says in plain words why a decoder gave up: a cut-short
+// file in both languages, else the decoder's own (English) words.
+func decodeReason(err error) lint.Text {
 	s := err.Error()
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF), strings.Contains(s, "short"), strings.Contains(s, "EOF"):
-		return "file cut short (truncated); export it again"
+		return lint.Text{ID: "berkas terpotong (tidak utuh); ekspor ulang", EN: "file cut short (truncated); export it again"}
 	}
 	for _, p := range []string{"image: ", "jpeg: ", "png: ", "gif: ", "webp: ", "vp8: ", "vp8l: ", "riff: "} {
 		s = strings.TrimPrefix(s, p)
 	}
-	return s
+	return lint.Text{ID: s, EN: s}
 }
 
 // toStored maps display coordinates to stored ones for an EXIF orientation.

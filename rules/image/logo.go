@@ -47,17 +47,21 @@ func checkLogo(p *lint.Pass) error {
 			}
 			zone := zoneName(lg.Zone)
 			share := m.Share(pc.W)
-			switch {
-			case !m.Found:
+			if !m.Found {
 				report(p, pc, lint.Finding{Match: name, Region: region(m.Zone), Message: lint.Text{
 					ID: fmt.Sprintf("logo %s tidak ditemukan; pasang di %s, selebar minimal %.0f%% lebar gambar", name, zone.ID, minShare(lg)*100),
 					EN: fmt.Sprintf("logo %s not found; place it %s, at least %.0f%% of the image width", name, zone.EN, minShare(lg)*100)}})
-			case !m.InZone:
+				continue
+			}
+			// A logo both misplaced and too small gets both findings:
+			// moving it would not make it large enough.
+			if !m.InZone {
 				at := placeName(m.Box, pc.W, pc.H)
 				report(p, pc, lint.Finding{Match: name, Region: region(m.Box), Message: lint.Text{
 					ID: fmt.Sprintf("logo %s ada %s, bukan di %s; pindahkan ke zonanya", name, at.ID, zone.ID),
 					EN: fmt.Sprintf("logo %s is %s, not %s; move it into its zone", name, at.EN, zone.EN)}})
-			case share < minShare(lg):
+			}
+			if share < minShare(lg) {
 				report(p, pc, lint.Finding{Match: name, Region: region(m.Box), Message: lint.Tf(
 					"logo %s hanya selebar %.1f%% lebar gambar; perbesar sampai minimal %.0f%%",
 					"logo %s is only %.1f%% of the image width; enlarge it to at least %.0f%%",
@@ -199,7 +203,8 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 		data, err := read(lg.File)
 		name := logoName(lg)
 		if err != nil {
-			return badLogo(name, "tidak bisa dibaca ("+lint.PlainError(err)+")", "cannot be read ("+lint.PlainError(err)+")")
+			why := lint.ErrorText(err)
+			return badLogo(name, "tidak bisa dibaca ("+why.ID+")", "cannot be read ("+why.EN+")")
 		}
 		if len(data) > MaxImageBytes || sniff(data) == "" {
 			return badLogo(name, "bukan gambar JPEG, PNG, GIF atau WebP", "is not a JPEG, PNG, GIF or WebP image")
@@ -213,7 +218,8 @@ func logoSource(kit *brandkit.Kit, read func(string) ([]byte, error), i int) (*l
 			img, err = safeDecode(data)
 		}
 		if err != nil {
-			return badLogo(name, "tidak bisa dibuka ("+decodeReason(err)+")", "cannot be decoded ("+decodeReason(err)+")")
+			why := decodeReason(err)
+			return badLogo(name, "tidak bisa dibuka ("+why.ID+")", "cannot be decoded ("+why.EN+")")
 		}
 		n := imaging.Clone(img)
 		// Trim fully transparent margins: the logo is what is drawn.

@@ -16,14 +16,14 @@ var Rule = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Hindari jargon birokrasi", EN: "Avoid bureaucratic jargon"},
 		Why: lint.Text{
-			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Entri bisa membawa konteks (not_after, not_before): \"terkait\" sebagai kata depan (\"terkait jadwal\") dilaporkan, sebagai kata sifat (\"instansi terkait\", \"yang terkait\") tidak.",
-			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". An entry may carry context (not_after, not_before): \"terkait\" as a preposition (\"terkait jadwal\") is reported, as an adjective (\"instansi terkait\", \"yang terkait\") it is not."},
+			ID: "Warga membaca unggahan sekilas di ponsel. Frasa surat dinas (\"dalam rangka\", \"bersama ini kami sampaikan\") dan istilah asing memperlambat pembaca dan menjauhkan pemerintah dari warganya. Setiap bentuk berimbuhan ikut dikenali: satu entri \"implementasi\" menangkap \"mengimplementasikan\" dan \"diimplementasikan\". Di luar kamus, aturan ini juga mengenali rangkaian kata benda lewat analisis imbuhan: kata kerja tanpa isi atau kata benda umum di depan kata benda turunan (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") dan kata benda turunan yang membawahkan kata benda turunan lain (\"peningkatan pemahaman\"), serta pola mubazir (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Nama lembaga yang ditulis dengan huruf kapital (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) tidak pernah dilaporkan. Entri bisa membawa konteks (not_after, not_before): \"terkait\" sebagai kata depan (\"terkait jadwal\") dilaporkan, sebagai kata sifat (\"instansi terkait\", \"yang terkait\") tidak.",
+			EN: "Citizens skim posts on their phones. Official-letter phrases (\"dalam rangka\", \"bersama ini kami sampaikan\") and foreign terms slow readers down and put distance between government and citizens. Affixed forms are recognised too: one entry \"implementasi\" catches \"mengimplementasikan\" and \"diimplementasikan\". Beyond the dictionary, the rule finds nominal chains through affix analysis: an empty verb or a vague noun before a derived noun (\"melakukan pengecekan\", \"upaya pencegahan\", \"proses pendaftaran\") and a derived noun heading another one (\"peningkatan pemahaman\"), and redundancy patterns (\"sangat cepat sekali\", \"para warga-warga\", \"saling bersalam-salaman\"). Names of agencies written with capitals (Dinas Kesehatan, Badan Penanggulangan Bencana Daerah) are never reported. An entry may carry context (not_after, not_before): \"terkait\" as a preposition (\"terkait jadwal\") is reported, as an adjective (\"instansi terkait\", \"yang terkait\") it is not."},
 		Bad:       "Dalam rangka HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
 		Good:      "Untuk memperingati HUT Provinsi Banten, kami mengundang warga ke Alun-alun.",
-		Fix:       lint.Text{ID: "Ganti dengan saran dari kit. Bila entri hanya punya satu saran dan frasanya ditulis persis seperti di kit, perbaikannya aman dan diterapkan oleh --fix; bentuk berimbuhan hanya diberi saran.", EN: "Replace it with the kit's suggestion. When the entry has exactly one suggestion and the phrase is written as the kit lists it, the fix is safe and --fix applies it; an affixed form only gets the suggestion."},
+		Fix:       lint.Text{ID: "Ganti dengan saran. Saran dari kit mengikuti imbuhan kata yang ditulis: \"diimplementasikan\" mendapat \"diterapkan\", \"dilakukan pengecekan\" mendapat \"dicek\". Perbaikan aman (diterapkan oleh --fix) hanya bila hasilnya pasti: satu saran, frasanya ditulis persis seperti di kit atau imbuhan satu kata berpindah tanpa tebakan; juga untuk pola mubazir yang cukup dibuang satu katanya (\"para warga-warga\" menjadi \"para warga\"). Rangkaian kata benda hanya diberi saran kata kerja, karena kata sesudahnya mungkin perlu diubah (\"memberikan pendampingan kepada\" menjadi \"mendampingi\").", EN: "Replace it with the suggestion. The kit's suggestions follow the affixes of the word as written: \"diimplementasikan\" gets \"diterapkan\", \"dilakukan pengecekan\" gets \"dicek\". The fix is safe (applied by --fix) only when the result is certain: one suggestion, the phrase written exactly as the kit lists it or the affixes of one word carried over without a guess; also for redundancy patterns where one word just goes (\"para warga-warga\" becomes \"para warga\"). A nominal chain only gets the verb as a suggestion, since the words after it may need to change (\"memberikan pendampingan kepada\" becomes \"mendampingi\")."},
 		FixSafety: "safe",
 		Severity:  lint.Warning,
-		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect"},
+		KitKeys:   []string{"[[jargon]]", "[[jargon]] not_after", "[[jargon]] not_before", "[stemming] protect", "[chains] enabled", "[chains] light_verbs", "[chains] heads", "[chains] actions", "[chains] ignore", "[chains] verbs", "[wordiness] enabled", "[wordiness] around", "[wordiness] plural", "[wordiness] collective", "[wordiness] about_verbs", "[wordiness] keep"},
 	},
 	Check: check,
 }
@@ -42,26 +42,56 @@ func matcher(k *brandkit.Kit) *lint.Matcher {
 
 func check(p *lint.Pass) error {
 	m := matcher(p.Kit)
+	var covered [][2]int // tokens the dictionary reported: its entry wins
 	m.Find(p.Draft, func(mt lint.Match) {
+		covered = append(covered, [2]int{mt.First, mt.Last})
 		entry := p.Kit.Jargon[mt.ID]
 		written := p.Draft.Source[mt.Span.Start:mt.Span.End]
+		sugg, certain := suggestionsFor(p.Kit, mt.ID, written)
 		f := lint.Finding{
 			Span:        mt.Span,
 			Match:       written,
 			Message:     messageFor(p.Kit, mt.ID, written),
-			Suggestions: entry.Suggest,
+			Suggestions: sugg,
 			Severity:    entry.Severity,
 		}
-		if len(entry.Suggest) >= 1 {
-			// Safe only for the phrase as listed: an inflected match
-			// ("dilakukan pemeriksaan" for "melakukan pemeriksaan") would
-			// take the suggestion's voice and affixes, which may not fit.
-			safe := len(entry.Suggest) == 1 && lint.Normalize(written) == lint.Normalize(entry.Phrase)
-			f.Fix = &lint.Fix{Span: mt.Span, Replacement: lint.MatchCase(written, entry.Suggest[0], p.Draft.SentenceStart(mt.Span.Start)), Safe: safe}
+		if len(sugg) >= 1 {
+			// Safe only when certain: the phrase as listed, or a match
+			// whose affixes carry over to the one suggestion without a
+			// guess (inflect.go).
+			safe := len(sugg) == 1 && certain
+			f.Fix = &lint.Fix{Span: mt.Span, Replacement: lint.MatchCase(written, sugg[0], p.Draft.SentenceStart(mt.Span.Start)), Safe: safe}
 		}
 		p.Report(f)
 	})
+	checkChains(p, covered)
+	checkWordiness(p, covered)
 	return nil
+}
+
+type suggestKey struct{}
+
+type suggested struct {
+	list    []string
+	certain bool
+}
+
+// suggestionsFor is reinflect for one entry as written, cached per kit
+// like the messages.
+func suggestionsFor(k *brandkit.Kit, entry int, written string) ([]string, bool) {
+	e := k.Jargon[entry]
+	if lint.Normalize(written) == lint.Normalize(e.Phrase) {
+		return e.Suggest, true
+	}
+	cache := k.Memo(suggestKey{}, func() any { return &sync.Map{} }).(*sync.Map)
+	key := messageKey{entry, written}
+	if s, ok := cache.Load(key); ok {
+		return s.(suggested).list, s.(suggested).certain
+	}
+	list, certain := reinflect(chainsOf(k), e.Phrase, written, e.Suggest)
+	key.written = strings.Clone(written)
+	cache.Store(key, suggested{list, certain})
+	return list, certain
 }
 
 type messagesKey struct{}
@@ -81,7 +111,9 @@ func messageFor(k *brandkit.Kit, entry int, written string) lint.Text {
 	if t, ok := cache.Load(key); ok {
 		return t.(lint.Text)
 	}
-	t := message(written, k.Jargon[entry])
+	e := k.Jargon[entry]
+	e.Suggest, _ = suggestionsFor(k, entry, written)
+	t := message(written, e)
 	key.written = strings.Clone(written) // not a piece of the draft's text
 	cache.Store(key, t)
 	return t

@@ -26,8 +26,12 @@ func TestFixSafety(t *testing.T) {
 	}{
 		{"Dalam rangka HUT, kami mengundang warga.", "Dalam rangka", "Untuk", true},
 		{"Petugas melakukan pemeriksaan kendaraan.", "melakukan pemeriksaan", "memeriksa", true},
-		// An inflected match keeps only the suggestion: the voice differs.
-		{"Kendaraan dilakukan pemeriksaan oleh petugas.", "dilakukan pemeriksaan", "memeriksa", false},
+		// An inflected match takes the suggestion in its own voice; in a
+		// phrase of several words the words around may need reordering.
+		{"Kendaraan dilakukan pemeriksaan oleh petugas.", "dilakukan pemeriksaan", "diperiksa", false},
+		{"Aturan itu diimplementasikan bulan depan.", "diimplementasikan", "dilaksanakan", false}, // two suggestions
+		{"Pemda mengakselerasi pembangunan.", "mengakselerasi", "mempercepat", true},
+		{"Akselerasinya lambat.", "Akselerasinya", "Percepatannya", true},
 		// Two suggestions: the writer chooses.
 		{"Program ini adalah merupakan prioritas.", "adalah merupakan", "adalah", false},
 	}

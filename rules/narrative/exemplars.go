@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -79,12 +78,18 @@ func buildProfile(k *brandkit.Kit) *profile {
 	st := lint.StemmerFor(k)
 	df := map[string]int{}
 	forms := map[string]map[string]int{}
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+	// The folder itself may be a symbolic link (WalkDir would take the
+	// link for a file and find nothing); links inside it are not followed.
+	root := dir
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		root = real
+	}
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if e.IsDir() {
-			if path != dir && strings.HasPrefix(e.Name(), ".") {
+			if path != root && strings.HasPrefix(e.Name(), ".") {
 				return filepath.SkipDir
 			}
 			return nil
@@ -96,7 +101,7 @@ func buildProfile(k *brandkit.Kit) *profile {
 		if err != nil || !info.Mode().IsRegular() || info.Size() > maxExemplarBytes {
 			return nil
 		}
-		data, err := os.ReadFile(path)
+		data, err := lint.ReadRegular(path, maxExemplarBytes)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package narrative_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,5 +73,31 @@ func TestExemplarsStayInside(t *testing.T) {
 	_, err := linttest.Findings(filepath.Join(dir, "a.md"), []byte("Banten maju."), []*lint.Rule{narrative.Rule})
 	if err == nil || !strings.Contains(err.Error(), "holds no .md or .txt example posts") {
 		t.Errorf("the linked file outside must not count as an exemplar, got %v", err)
+	}
+}
+
+// TestExemplarsFolderLink: an exemplars folder that is a symbolic link to
+// a folder of example posts is read through the link (it was read as
+// empty: a walk takes a link for a file).
+func TestExemplarsFolderLink(t *testing.T) {
+	dir := t.TempDir()
+	posts := filepath.Join(dir, "arsip", "contoh")
+	if err := os.MkdirAll(posts, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i, text := range []string{"Banten maju, layanan merata untuk warga.", "Warga Banten maju bersama layanan merata."} {
+		if err := os.WriteFile(filepath.Join(posts, fmt.Sprintf("%d.md", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join("arsip", "contoh"), filepath.Join(dir, "contoh")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	kit := "[narrative]\npillars = [ { id = \"maju\", keywords = [\"maju\"] } ]\nexemplars = \"contoh\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "selaras.toml"), []byte(kit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := linttest.Findings(filepath.Join(dir, "a.md"), []byte("Banten maju."), []*lint.Rule{narrative.Rule}); err != nil {
+		t.Errorf("the linked exemplars folder was not read: %v", err)
 	}
 }

@@ -43,9 +43,12 @@ func checkExclamation(p *lint.Pass) error {
 		if bangs(&toks[i]) == 0 && !(toks[i].Text == "?" && i+1 < len(toks) && toks[i+1].Start == toks[i].End && bangs(&toks[i+1]) > 0) {
 			continue
 		}
+		if p.Draft.ImageMark(toks[i].Start) {
+			continue // the "!" of "![alt](poster.jpg)"
+		}
 		// A run: adjacent "!", "?", "‼", "❗" with nothing between.
 		j, n := i, bangs(&toks[i])
-		for j+1 < len(toks) && toks[j+1].Start == toks[j].End && (bangs(&toks[j+1]) > 0 || toks[j+1].Text == "?") {
+		for j+1 < len(toks) && toks[j+1].Start == toks[j].End && (bangs(&toks[j+1]) > 0 && !p.Draft.ImageMark(toks[j+1].Start) || toks[j+1].Text == "?") {
 			j++
 			n += bangs(&toks[j])
 		}
@@ -67,7 +70,7 @@ func checkExclamation(p *lint.Pass) error {
 			over = true
 			total := count
 			for k := j + 1; k < len(toks); k++ {
-				if bangs(&toks[k]) > 0 && (toks[k-1].End != toks[k].Start || bangs(&toks[k-1]) == 0 && toks[k-1].Text != "?") {
+				if bangs(&toks[k]) > 0 && !p.Draft.ImageMark(toks[k].Start) && (toks[k-1].End != toks[k].Start || bangs(&toks[k-1]) == 0 && toks[k-1].Text != "?") {
 					total++
 				}
 			}
