@@ -40,6 +40,10 @@ type Options struct {
 	Progress func(done, total int)
 	// GitEnv is added to git's environment.
 	GitEnv []string
+	// InMemory keeps the findings in memory instead of a temporary file
+	// (selaras serve writes nothing to disk); with Cache nil, the audit
+	// writes no file at all.
+	InMemory bool
 }
 
 // chunkSize bounds how many posts are held (with their text) at once.
@@ -115,7 +119,9 @@ func Run(paths []string, o Options) (*Report, []error, error) {
 	if o.Cache != nil {
 		spillDir = o.Cache.Dir
 	}
-	a.rep.spill = newSpill(spillDir)
+	if !o.InMemory {
+		a.rep.spill = newSpill(spillDir)
+	}
 	a.total = len(drafts)
 	for start := 0; start < len(drafts); start += chunkSize {
 		batch := drafts[start:min(start+chunkSize, len(drafts))]

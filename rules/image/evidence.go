@@ -61,6 +61,42 @@ var (
 // images (nil: the file system). It returns the files written and one
 // error per image it could not draw or would not overwrite.
 func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) ([]byte, error)) ([]string, []error) {
+	pics, errs := DrawEvidence(res, lang, read)
+	var written []string
+	names := map[string]string{} // evidence file name -> image path
+	for _, p := range pics {
+		name := evidenceName(p.Path)
+		if other, dup := names[name]; dup {
+			// Only on a file system that folds case or Unicode forms:
+			// the names themselves differ for different paths.
+			errs = append(errs, &lint.TextError{Text: lint.Tf(
+				"%s: gambar bukti tidak ditulis: namanya (%s) sama dengan gambar bukti %s",
+				"%s: evidence not written: its name (%s) is the same as the evidence of %s", p.Path, name, other)})
+			continue
+		}
+		names[name] = p.Path
+		out := filepath.Join(dir, name)
+		if err := writeEvidenceFile(dir, out, p.Image); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		written = append(written, out)
+	}
+	return written, errs
+}
+
+// Evidence is the evidence picture of one image: Path is the image as
+// res shows it.
+type Evidence struct {
+	Path  string
+	Image *image.NRGBA
+}
+
+// DrawEvidence draws the evidence picture of every image of res that has
+// image findings, in memory (WriteEvidence writes them; selaras serve
+// shows them). read reads the images (nil: the file system). It returns
+// the pictures in res's order and one error per image it could not draw.
+func DrawEvidence(res *lint.Result, lang string, read func(string) ([]byte, error)) ([]Evidence, []error) {
 	if read == nil {
 		read = readOS
 	}
@@ -81,9 +117,8 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 			sources[displayPath(fr.Draft, im)] = source{im.Path, fr.Draft.Front.Platform, fr.Kit}
 		}
 	}
-	var written []string
+	var pics []Evidence
 	var errs []error
-	names := map[string]string{} // evidence file name -> image path
 	for _, fr := range res.Files {
 		var fs []lint.Finding
 		for _, f := range fr.Findings {
@@ -109,24 +144,9 @@ func WriteEvidence(dir string, res *lint.Result, lang string, read func(string) 
 				EN: fr.Path + ": evidence: " + err.EN}})
 			continue
 		}
-		name := evidenceName(fr.Path)
-		if other, dup := names[name]; dup {
-			// Only on a file system that folds case or Unicode forms:
-			// the names themselves differ for different paths.
-			errs = append(errs, &lint.TextError{Text: lint.Tf(
-				"%s: gambar bukti tidak ditulis: namanya (%s) sama dengan gambar bukti %s",
-				"%s: evidence not written: its name (%s) is the same as the evidence of %s", fr.Path, name, other)})
-			continue
-		}
-		names[name] = fr.Path
-		out := filepath.Join(dir, name)
-		if err := writeEvidenceFile(dir, out, pic); err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		written = append(written, out)
+		pics = append(pics, Evidence{Path: fr.Path, Image: pic})
 	}
-	return written, errs
+	return pics, errs
 }
 
 func readOS(path string) ([]byte, error) { return lint.ReadRegular(path, MaxImageBytes) }
