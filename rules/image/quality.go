@@ -50,7 +50,7 @@ const blurSide = 384 // longer side of the grey copy sharpness is measured on
 // sharpness is the 90th percentile of the variance of the Laplacian over
 // the detailed 32x32 tiles of a fixed-size grey copy; ok is false when the
 // image has too little detail to judge.
-func sharpness(pc *picture) (float64, bool) {
+func sharpness(pc *picture, d *design) (float64, bool) {
 	buf := greyPool.Get().(*[]float32)
 	defer greyPool.Put(buf)
 	g := fixedGreyInto(pc.grey, blurSide, buf)
@@ -58,6 +58,9 @@ func sharpness(pc *picture) (float64, bool) {
 	var vars []float64
 	for ty := 0; ty+tile <= g.H; ty += tile {
 		for tx := 0; tx+tile <= g.W; tx += tile {
+			if d != nil && !d.photoTile(tx, ty, tile, g.W, g.H) {
+				continue // design: lettering and edges are not the photo's focus
+			}
 			var s, sq, ls, lsq float64
 			n := 0
 			x0, x1 := max(tx, 1), min(tx+tile, g.W-1)
@@ -129,7 +132,7 @@ func fixedGreyInto(g *greyImage, side int, buf *[]float32) *greyImage {
 func checkBlur(p *lint.Pass) error {
 	min := p.Kit.Images.MinSharpness()
 	each(p, func(im lint.ImageRef, pc *picture) {
-		s, ok := sharpness(pc)
+		s, ok := sharpness(pc, pc.designFor(p.Kit))
 		if !ok || s >= min {
 			return
 		}
@@ -140,8 +143,8 @@ func checkBlur(p *lint.Pass) error {
 	return nil
 }
 
-// clipping measures the photo part of an image: the pixels that are not
-// designed areas in palette colours.
+// clipping measures the photo part of an image: the pixels segment.go
+// gives to photographs (designed areas are image-palette's).
 type clipping struct {
 	photo      int // photo pixels in the colour copy
 	total      int
@@ -151,7 +154,7 @@ type clipping struct {
 	photoShare float64
 }
 
-func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
+func measureClipping(pc *picture, d *design) clipping {
 	m := pc.small
 	c := clipping{total: m.W * m.H}
 	hb := [4]int{m.W, m.H, -1, -1}
@@ -161,9 +164,8 @@ func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
 	}
 	for y := 0; y < m.H; y++ {
 		for x := 0; x < m.W; x++ {
-			i := y*m.W + x
-			if k := d.pixel[i]; k >= 0 && (!hasPalette || !d.clusters[k].Off) {
-				continue // a designed area: intentional
+			if !d.judgesPhoto(x, y) {
+				continue // a designed area: image-palette's to judge
 			}
 			c.photo++
 			// A clipped pixel next to a strong contrast (white text on a
@@ -219,7 +221,7 @@ func checkExposure(p *lint.Pass) error {
 	limit := p.Kit.Images.MaxClipped()
 	each(p, func(im lint.ImageRef, pc *picture) {
 		d := pc.designFor(p.Kit)
-		c := measureClipping(pc, d, len(p.Kit.Palette.Colors) > 0)
+		c := measureClipping(pc, d)
 		if c.photoShare < 0.15 {
 			return // nearly all design: exposure does not apply
 		}

@@ -28,7 +28,7 @@ func BenchmarkStages(b *testing.B) {
 	})
 	b.Run("blur", func(b *testing.B) {
 		for b.Loop() {
-			sharpness(base)
+			sharpness(base, nil)
 		}
 	})
 	b.Run("logo", func(b *testing.B) {
