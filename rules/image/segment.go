@@ -287,7 +287,6 @@ func designedShape(comp []int32, box image.Rectangle, w int, frames []image.Rect
 	return float64(bw*bh-outside) >= solidShare*float64(bw*bh)
 }
 
-
 // judgesPhoto reports whether exposure judges a pixel of the colour copy:
 // a photograph's pixel, or, when no photograph was found, any pixel that
 // is not a designed patch.
