@@ -54,6 +54,7 @@ const (
 	solidShare     = 0.88 // a designed shape fills this much of its box, holes included
 	shapeOfFrame   = 0.5  // a designed shape inside a photo covers at most this share of the frame
 	insideFrame    = 0.5  // a patch with more than this share inside frames may be photo
+	frameGap       = 2    // frames at most this many blocks apart are one photograph
 	frameEdgeShare = 0.34 // a photo frame's edge rows and columns are at least this photographic
 	patchMinJoin   = 8    // pieces smaller than this are judged alone
 	speckPieces    = 12   // a colour cut into this many joined pieces is a photo's backdrop
@@ -274,7 +275,7 @@ func dist3(r, g, b, r2, g2, b2 int) int {
 
 // photoFrames groups photographic blocks into photographs (blocks at most
 // one block apart are one) and returns their bounding boxes in pixels,
-// overlapping boxes merged.
+// boxes that overlap or nearly touch merged.
 func photoFrames(photo []bool, bw, bh, bs, w, h int) []image.Rectangle {
 	seen := make([]bool, len(photo))
 	var frames []image.Rectangle
@@ -342,12 +343,13 @@ func photoFrames(photo []bool, bw, bh, bs, w, h int) []image.Rectangle {
 		}
 		frames = append(frames, image.Rect(minX*bs, minY*bs, min((maxX+1)*bs, w), min((maxY+1)*bs, h)))
 	}
-	// Merge overlapping frames until none overlap.
+	// Merge frames that overlap or nearly touch (a photograph with large
+	// flat parts falls apart into pieces) until none do.
 	for merged := true; merged; {
 		merged = false
 		for i := 0; i < len(frames) && !merged; i++ {
 			for j := i + 1; j < len(frames); j++ {
-				if frames[i].Overlaps(frames[j]) {
+				if frames[i].Inset(-frameGap * bs).Overlaps(frames[j]) {
 					frames[i] = frames[i].Union(frames[j])
 					frames = append(frames[:j], frames[j+1:]...)
 					merged = true
