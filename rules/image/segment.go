@@ -45,6 +45,7 @@ const (
 )
 
 const (
+	segMinSide     = 64   // smaller images are not segmented (no photo frames)
 	photoMinBlocks = 4    // a photograph covers at least this many blocks
 	designBlockMin = 0.5  // a block with this share of designed pixels is design
 	twoToneShare   = 0.8  // a block with this share of pixels near its extremes is lettering
@@ -71,7 +72,7 @@ type segmentation struct {
 
 // blockSide is the block size for a colour copy of w x h pixels.
 func blockSide(w, h int) int {
-	return max(2, min(8, max(w, h)/32))
+	return max(4, min(8, max(w, h)/32))
 }
 
 // segment splits a picture whose designed colours d.pixel holds (cluster
@@ -82,15 +83,17 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 	if w == 0 || h == 0 {
 		return s
 	}
-	bs := blockSide(w, h)
-	bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
-	photo := make([]bool, bw*bh)
-	for by := 0; by < bh; by++ {
-		for bx := 0; bx < bw; bx++ {
-			photo[by*bw+bx] = photoBlock(m, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
+	if max(w, h) >= segMinSide { // an icon-sized image has no room for photo and design
+		bs := blockSide(w, h)
+		bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
+		photo := make([]bool, bw*bh)
+		for by := 0; by < bh; by++ {
+			for bx := 0; bx < bw; bx++ {
+				photo[by*bw+bx] = photoBlock(m, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
+			}
 		}
+		s.frames = photoFrames(photo, bw, bh, bs, w, h)
 	}
-	s.frames = photoFrames(photo, bw, bh, bs, w, h)
 	inFrame := make([]bool, w*h)
 	for _, f := range s.frames {
 		for y := f.Min.Y; y < f.Max.Y; y++ {
