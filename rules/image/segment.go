@@ -86,10 +86,15 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 	if max(w, h) >= segMinSide { // an icon-sized image has no room for photo and design
 		bs := blockSide(w, h)
 		bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
+		luma := make([]uint8, w*h)
+		for i := range luma {
+			r, g, b := int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])
+			luma[i] = uint8((299*r + 587*g + 114*b) / 1000)
+		}
 		photo := make([]bool, bw*bh)
 		for by := 0; by < bh; by++ {
 			for bx := 0; bx < bw; bx++ {
-				photo[by*bw+bx] = photoBlock(m, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
+				photo[by*bw+bx] = photoBlock(m, luma, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
 			}
 		}
 		s.frames = photoFrames(photo, bw, bh, bs, w, h)
@@ -112,7 +117,7 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 		group  int // patches of one shape share a group (the first's index)
 	}
 	var patches []patch
-	all := make([]int32, 0, w*h/2)
+	all := make([]int32, 0, w*h)
 	seen := make([]bool, w*h)
 	var stack []int32
 	for start := range pixel {
@@ -121,28 +126,53 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 		}
 		k := pixel[start]
 		lo := len(all)
-		stack = append(stack[:0], int32(start))
-		seen[start] = true
 		minX, minY, maxX, maxY := w, h, -1, -1
 		in := 0
+		// Span fill: a whole run of the row at a time, seeds for the rows
+		// above and below at the start of each run there.
+		stack = append(stack[:0], int32(start))
 		for len(stack) > 0 {
-			i := stack[len(stack)-1]
+			i := int(stack[len(stack)-1])
 			stack = stack[:len(stack)-1]
-			all = append(all, i)
-			x, y := int(i)%w, int(i)/w
-			minX, minY, maxX, maxY = min(minX, x), min(minY, y), max(maxX, x), max(maxY, y)
-			if inFrame[i] {
-				in++
+			if seen[i] {
+				continue
 			}
-			for _, n := range [4]int{int(i) - 1, int(i) + 1, int(i) - w, int(i) + w} {
-				if n < 0 || n >= w*h || seen[n] || pixel[n] != k {
+			y := i / w
+			row := y * w
+			xl, xr := i-row, i-row
+			for xl > 0 && pixel[row+xl-1] == k && !seen[row+xl-1] {
+				xl--
+			}
+			for xr < w-1 && pixel[row+xr+1] == k && !seen[row+xr+1] {
+				xr++
+			}
+			for x := xl; x <= xr; x++ {
+				j := row + x
+				seen[j] = true
+				all = append(all, int32(j))
+				if inFrame[j] {
+					in++
+				}
+			}
+			minX, maxX = min(minX, xl), max(maxX, xr)
+			minY, maxY = min(minY, y), max(maxY, y)
+			for _, ny := range [2]int{y - 1, y + 1} {
+				if ny < 0 || ny >= h {
 					continue
 				}
-				if (n == int(i)-1 && x == 0) || (n == int(i)+1 && x == w-1) {
-					continue
+				nrow := ny * w
+				run := false
+				for x := xl; x <= xr; x++ {
+					j := nrow + x
+					if pixel[j] == k && !seen[j] {
+						if !run {
+							stack = append(stack, int32(j))
+							run = true
+						}
+					} else {
+						run = false
+					}
 				}
-				seen[n] = true
-				stack = append(stack, int32(n))
 			}
 		}
 		patches = append(patches, patch{k: k, lo: lo, hi: len(all), box: image.Rect(minX, minY, maxX+1, maxY+1), in: in, group: len(patches)})
@@ -204,71 +234,66 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 
 // photoBlock reports whether a block of the colour copy is photographic:
 // not mostly flat design, and not two-toned. Two-toned is judged in
-// colour, not only in brightness: blue lettering on a magenta badge has
-// nearly the same luma as its ground.
-func photoBlock(m *rgbImage, pixel []int16, x0, y0, x1, y1 int) bool {
+// brightness and in colour: JPEG keeps brightness sharp but blurs colour,
+// so lettering in a JPEG is two-toned in luma even where its colours have
+// smeared, and blue lettering on a magenta badge, nearly the same luma as
+// its ground, is two-toned in colour. luma is the copy's luma.
+func photoBlock(m *rgbImage, luma []uint8, pixel []int16, x0, y0, x1, y1 int) bool {
 	n, designed := 0, 0
+	lo, hi, loAt, hiAt := 256, -1, 0, 0
 	for y := y0; y < y1; y++ {
+		row := y * m.W
 		for x := x0; x < x1; x++ {
+			i := row + x
 			n++
-			if pixel[y*m.W+x] >= 0 {
+			if pixel[i] >= 0 {
 				designed++
+			}
+			l := int(luma[i])
+			if l < lo {
+				lo, loAt = l, i
+			}
+			if l > hi {
+				hi, hiAt = l, i
 			}
 		}
 	}
 	if float64(designed) >= designBlockMin*float64(n) {
 		return false
 	}
-	// The two ends: the pixel farthest from the first one, and the pixel
-	// farthest from that.
-	far := func(r, g, b int) (int, int, int, int) {
-		best, br, bg, bb := -1, 0, 0, 0
-		for y := y0; y < y1; y++ {
-			for x := x0; x < x1; x++ {
-				pr, pg, pb := m.at(x, y)
-				if d := dist3(r, g, b, int(pr), int(pg), int(pb)); d > best {
-					best, br, bg, bb = d, int(pr), int(pg), int(pb)
-				}
+	// The colour ends: the darkest pixel and the pixel farthest from it.
+	ar, ag, ab := int(m.Pix[3*loAt]), int(m.Pix[3*loAt+1]), int(m.Pix[3*loAt+2])
+	span, farAt := -1, hiAt
+	for y := y0; y < y1; y++ {
+		for x := x0; x < x1; x++ {
+			i := y*m.W + x
+			if d := dist3(ar, ag, ab, int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])); d > span {
+				span, farAt = d, i
 			}
 		}
-		return br, bg, bb, best
 	}
-	r0, g0, b0 := m.at(x0, y0)
-	ar, ag, ab, _ := far(int(r0), int(g0), int(b0))
-	br, bg, bb, span := far(ar, ag, ab)
 	if span < twoToneRange {
 		return true // soft texture or a gradient
 	}
-	near := 0
-	q := span / 4
-	lo, hi := 255, 0
+	br, bg, bb := int(m.Pix[3*farAt]), int(m.Pix[3*farAt+1]), int(m.Pix[3*farAt+2])
+	q, lq := span/4, (hi-lo)/4
+	nearC, nearL := 0, 0
 	for y := y0; y < y1; y++ {
 		for x := x0; x < x1; x++ {
-			pr, pg, pb := m.at(x, y)
-			if dist3(ar, ag, ab, int(pr), int(pg), int(pb)) <= q || dist3(br, bg, bb, int(pr), int(pg), int(pb)) <= q {
-				near++
+			i := y*m.W + x
+			r, g, b := int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])
+			if dist3(ar, ag, ab, r, g, b) <= q || dist3(br, bg, bb, r, g, b) <= q {
+				nearC++
 			}
-			l := luma8(m, x, y)
-			lo, hi = min(lo, l), max(hi, l)
+			if l := int(luma[i]); l <= lo+lq || l >= hi-lq {
+				nearL++
+			}
 		}
 	}
-	if float64(near) >= twoToneShare*float64(n) {
+	if float64(nearC) >= twoToneShare*float64(n) {
 		return false
 	}
-	// JPEG keeps brightness sharp but blurs colour: lettering in a JPEG
-	// is two-toned in luma even where its colours have smeared.
-	if hi-lo < lumaToneRange {
-		return true
-	}
-	near, q = 0, (hi-lo)/4
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			if l := luma8(m, x, y); l <= lo+q || l >= hi-q {
-				near++
-			}
-		}
-	}
-	return float64(near) < lumaToneShare*float64(n)
+	return hi-lo < lumaToneRange || float64(nearL) < lumaToneShare*float64(n)
 }
 
 // dist3 is the largest channel difference of two colours.
@@ -457,10 +482,4 @@ func fillHoles(comp []int32, box image.Rectangle, w int) ([]uint8, int) {
 		}
 	}
 	return mark, outside
-}
-
-// luma8 is a pixel's luma, 0-255.
-func luma8(m *rgbImage, x, y int) int {
-	r, g, b := m.at(x, y)
-	return (299*int(r) + 587*int(g) + 114*int(b)) / 1000
 }
