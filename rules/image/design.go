@@ -164,7 +164,7 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 	}
 	// Only designed regions are judged: flat patches inside photographs
 	// (segment.go) leave the design, and a colour left too small goes.
-	d.seg = segment(m, d.pixel)
+	d.seg = segment(m, d.pixel, sc)
 	counts := make([]int, len(d.clusters))
 	for i, k := range d.pixel {
 		if k >= 0 && d.seg.class[i] == segDesign {
@@ -362,6 +362,11 @@ type designScratch struct {
 	binOf   []int32
 	rel     []uint8
 	flat    []bool
+	// segment's buffers
+	luma    []uint8
+	inFrame []bool
+	seen    []bool
+	all     []int32
 }
 
 var designPool = sync.Pool{New: func() any {

@@ -77,7 +77,10 @@ func blockSide(w, h int) int {
 
 // segment splits a picture whose designed colours d.pixel holds (cluster
 // index per pixel, -1 for none). It does not change d.
-func segment(m *rgbImage, pixel []int16) *segmentation {
+func segment(m *rgbImage, pixel []int16, sc *designScratch) *segmentation {
+	if sc == nil {
+		sc = &designScratch{}
+	}
 	w, h := m.W, m.H
 	s := &segmentation{W: w, H: h, class: make([]uint8, w*h)}
 	if w == 0 || h == 0 {
@@ -86,7 +89,7 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 	if max(w, h) >= segMinSide { // an icon-sized image has no room for photo and design
 		bs := blockSide(w, h)
 		bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
-		luma := make([]uint8, w*h)
+		luma := grow(&sc.luma, w*h)
 		for i := range luma {
 			r, g, b := int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])
 			luma[i] = uint8((299*r + 587*g + 114*b) / 1000)
@@ -99,7 +102,8 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 		}
 		s.frames = photoFrames(photo, bw, bh, bs, w, h)
 	}
-	inFrame := make([]bool, w*h)
+	inFrame := grow(&sc.inFrame, w*h)
+	clear(inFrame)
 	for _, f := range s.frames {
 		for y := f.Min.Y; y < f.Max.Y; y++ {
 			for x := f.Min.X; x < f.Max.X; x++ {
@@ -117,8 +121,9 @@ func segment(m *rgbImage, pixel []int16) *segmentation {
 		group  int // patches of one shape share a group (the first's index)
 	}
 	var patches []patch
-	all := make([]int32, 0, w*h)
-	seen := make([]bool, w*h)
+	all := grow(&sc.all, w*h)[:0]
+	seen := grow(&sc.seen, w*h)
+	clear(seen)
 	var stack []int32
 	for start := range pixel {
 		if pixel[start] < 0 || seen[start] {

@@ -29,7 +29,7 @@ func BenchmarkStages(b *testing.B) {
 	b.Run("segment", func(b *testing.B) { // included in "design"
 		d := analyseDesign(base, kit.Palette.Colors, 5, 0.02)
 		for b.Loop() {
-			segment(base.small, d.pixel)
+			segment(base.small, d.pixel, nil)
 		}
 	})
 	b.Run("blur", func(b *testing.B) {
