@@ -60,7 +60,7 @@ const (
 	patchMinJoin   = 8    // pieces smaller than this are judged alone
 	speckPieces    = 12   // a colour cut into this many joined pieces is a photo's backdrop
 	acrossEdge     = 0.15 // a patch with this share outside frames lies across a photo's edge
-	discShare      = 0.74 // ... and then needs only be as solid as a disc (π/4 of its box)
+	discShare      = 0.68 // ... and then needs only be about as solid as a disc (π/4 of its box) cut by a word
 )
 
 // segmentation is the split of the colour copy into classes.
@@ -413,6 +413,25 @@ func designedShape(comp []int32, box image.Rectangle, w int, frames []image.Rect
 	need := solidShare
 	if out >= acrossEdge {
 		need = discShare
+		// A line of lettering may cut the shape from side to side, so
+		// that its holes open onto the outside: across a photo's edge,
+		// the shape also counts as filled from its top to its bottom in
+		// every column.
+		top, bot := make([]int, bw), make([]int, bw)
+		for x := range top {
+			top[x], bot[x] = bh, -1
+		}
+		for _, i := range comp {
+			x, y := int(i)%w-box.Min.X, int(i)/w-box.Min.Y
+			top[x], bot[x] = min(top[x], y), max(bot[x], y)
+		}
+		span := 0
+		for x := range top {
+			if bot[x] >= top[x] {
+				span += bot[x] - top[x] + 1
+			}
+		}
+		outside = min(outside, bw*bh-span)
 	}
 	return float64(bw*bh-outside) >= need*float64(bw*bh)
 }
