@@ -34,31 +34,31 @@ func drawSegmentation(base *image.NRGBA, d *design) {
 		r := image.Rect(int(float64(f.Min.X)*sx), int(float64(f.Min.Y)*sy), int(float64(f.Max.X)*sx+0.5), int(float64(f.Max.Y)*sy+0.5))
 		strokeRect(base, r, colPhoto, max(2, bw/300))
 	}
-	// A designed pixel whose neighbour in the colour copy is not designed
-	// is an edge of a judged patch.
-	designed := func(x, y int) bool {
+	// A designed pixel whose neighbour in the colour copy is not the same
+	// designed colour is an edge of a judged patch.
+	at := func(x, y int) int16 {
 		if x < 0 || y < 0 || x >= s.W || y >= s.H {
-			return false
+			return -2
 		}
-		return d.pixel[y*s.W+x] >= 0
+		return d.pixel[y*s.W+x]
 	}
 	for y := 0; y < bh; y++ {
 		cy := min(int(float64(y)/sy), s.H-1)
 		for x := 0; x < bw; x++ {
 			cx := min(int(float64(x)/sx), s.W-1)
-			if !designed(cx, cy) {
+			k := at(cx, cy)
+			if k < 0 {
 				continue
 			}
-			// Edge pixels of the scaled cell only, so the outline stays thin.
-			if designed(cx-1, cy) && designed(cx+1, cy) && designed(cx, cy-1) && designed(cx, cy+1) {
+			edgeL, edgeR, edgeT, edgeB := at(cx-1, cy) != k, at(cx+1, cy) != k, at(cx, cy-1) != k, at(cx, cy+1) != k
+			if !edgeL && !edgeR && !edgeT && !edgeB {
 				continue
 			}
+			// Only the cell's side that faces the edge, so the line stays thin.
 			l, r := int(float64(cx)*sx), int(float64(cx+1)*sx)
 			t, b := int(float64(cy)*sy), int(float64(cy+1)*sy)
-			onEdge := (!designed(cx-1, cy) && x == l) || (!designed(cx+1, cy) && x == r-1) ||
-				(!designed(cx, cy-1) && y == t) || (!designed(cx, cy+1) && y == b-1)
-			if onEdge {
-				blend(base, x, y, colDesign, 0.9)
+			if (edgeL && x == l) || (edgeR && x == r-1) || (edgeT && y == t) || (edgeB && y == b-1) {
+				blend(base, x, y, colDesign, 1)
 			}
 		}
 	}
