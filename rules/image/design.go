@@ -363,7 +363,6 @@ type designScratch struct {
 	rel     []uint8
 	flat    []bool
 	// segment's buffers
-	luma    []uint8
 	inFrame []bool
 	seen    []bool
 	all     []int32

@@ -89,15 +89,10 @@ func segment(m *rgbImage, pixel []int16, sc *designScratch) *segmentation {
 	if max(w, h) >= segMinSide { // an icon-sized image has no room for photo and design
 		bs := blockSide(w, h)
 		bw, bh := (w+bs-1)/bs, (h+bs-1)/bs
-		luma := grow(&sc.luma, w*h)
-		for i := range luma {
-			r, g, b := int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])
-			luma[i] = uint8((299*r + 587*g + 114*b) / 1000)
-		}
 		photo := make([]bool, bw*bh)
 		for by := 0; by < bh; by++ {
 			for bx := 0; bx < bw; bx++ {
-				photo[by*bw+bx] = photoBlock(m, luma, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
+				photo[by*bw+bx] = photoBlock(m, pixel, bx*bs, by*bs, min(bx*bs+bs, w), min(by*bs+bs, h))
 			}
 		}
 		s.frames = photoFrames(photo, bw, bh, bs, w, h)
@@ -237,62 +232,64 @@ func segment(m *rgbImage, pixel []int16, sc *designScratch) *segmentation {
 	return s
 }
 
-// photoBlock reports whether a block of the colour copy is photographic:
-// not mostly flat design, and not two-toned. Two-toned is judged in
-// brightness and in colour: JPEG keeps brightness sharp but blurs colour,
-// so lettering in a JPEG is two-toned in luma even where its colours have
-// smeared, and blue lettering on a magenta badge, nearly the same luma as
-// its ground, is two-toned in colour. luma is the copy's luma.
-func photoBlock(m *rgbImage, luma []uint8, pixel []int16, x0, y0, x1, y1 int) bool {
+// photoBlock reports whether a block of the colour copy (at most 8 x 8
+// pixels) is photographic: not mostly flat design, and not two-toned.
+// Two-toned is judged in brightness and in colour: JPEG keeps brightness
+// sharp but blurs colour, so lettering in a JPEG is two-toned in luma
+// even where its colours have smeared, and blue lettering on a magenta
+// badge, nearly the same luma as its ground, is two-toned in colour.
+func photoBlock(m *rgbImage, pixel []int16, x0, y0, x1, y1 int) bool {
 	n, designed := 0, 0
-	lo, hi, loAt, hiAt := 256, -1, 0, 0
 	for y := y0; y < y1; y++ {
-		row := y * m.W
-		for x := x0; x < x1; x++ {
-			i := row + x
+		for _, k := range pixel[y*m.W+x0 : y*m.W+x1] {
 			n++
-			if pixel[i] >= 0 {
+			if k >= 0 {
 				designed++
-			}
-			l := int(luma[i])
-			if l < lo {
-				lo, loAt = l, i
-			}
-			if l > hi {
-				hi, hiAt = l, i
 			}
 		}
 	}
 	if float64(designed) >= designBlockMin*float64(n) {
 		return false
 	}
-	// The colour ends: the darkest pixel and the pixel farthest from it.
-	ar, ag, ab := int(m.Pix[3*loAt]), int(m.Pix[3*loAt+1]), int(m.Pix[3*loAt+2])
-	span, farAt := -1, hiAt
+	var px [64][3]int // the block's pixels
+	var luma [64]int
+	lo, hi, loAt := 256, -1, 0
+	j := 0
 	for y := y0; y < y1; y++ {
 		for x := x0; x < x1; x++ {
-			i := y*m.W + x
-			if d := dist3(ar, ag, ab, int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])); d > span {
-				span, farAt = d, i
+			i := 3 * (y*m.W + x)
+			r, g, b := int(m.Pix[i]), int(m.Pix[i+1]), int(m.Pix[i+2])
+			px[j] = [3]int{r, g, b}
+			l := (77*r + 150*g + 29*b) >> 8
+			luma[j] = l
+			if l < lo {
+				lo, loAt = l, j
 			}
+			hi = max(hi, l)
+			j++
+		}
+	}
+	// The colour ends: the darkest pixel and the pixel farthest from it.
+	a := px[loAt]
+	span, farAt := -1, 0
+	for j := range n {
+		if d := dist3(a[0], a[1], a[2], px[j][0], px[j][1], px[j][2]); d > span {
+			span, farAt = d, j
 		}
 	}
 	if span < twoToneRange {
 		return true // soft texture or a gradient
 	}
-	br, bg, bb := int(m.Pix[3*farAt]), int(m.Pix[3*farAt+1]), int(m.Pix[3*farAt+2])
+	c := px[farAt]
 	q, lq := span/4, (hi-lo)/4
 	nearC, nearL := 0, 0
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			i := y*m.W + x
-			r, g, b := int(m.Pix[3*i]), int(m.Pix[3*i+1]), int(m.Pix[3*i+2])
-			if dist3(ar, ag, ab, r, g, b) <= q || dist3(br, bg, bb, r, g, b) <= q {
-				nearC++
-			}
-			if l := int(luma[i]); l <= lo+lq || l >= hi-lq {
-				nearL++
-			}
+	for j := range n {
+		p := px[j]
+		if dist3(a[0], a[1], a[2], p[0], p[1], p[2]) <= q || dist3(c[0], c[1], c[2], p[0], p[1], p[2]) <= q {
+			nearC++
+		}
+		if l := luma[j]; l <= lo+lq || l >= hi-lq {
+			nearL++
 		}
 	}
 	if float64(nearC) >= twoToneShare*float64(n) {
