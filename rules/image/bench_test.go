@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"image"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -121,13 +120,4 @@ func BenchmarkBudgetRatio(b *testing.B) {
 		b.ReportMetric(float64(allCPU)/float64(decCPU), "x-decode-cpu")
 	}
 	b.ReportMetric(float64(dec.Milliseconds())/float64(b.N), "decode-ms")
-}
-
-// cpuTime is the CPU time the process has used (0 where unknown).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
