@@ -22,6 +22,8 @@ type design struct {
 	OffShare float64
 	// OffBox bounds the off-palette pixels (full-size display pixels).
 	OffBox image.Rectangle
+	// seg splits the colour copy into photographs and design (segment.go).
+	seg *segmentation
 }
 
 // cluster is one designed colour.
@@ -151,22 +153,57 @@ func analyseDesign(pc *picture, palette []brandkit.HexColor, tolerance, minShare
 		keep[ci] = int16(len(d.clusters))
 		d.clusters = append(d.clusters, c)
 	}
-	minX, minY, maxX, maxY := w, h, -1, -1
-	offCount := 0
 	for i, k := range binOf {
 		d.pixel[i] = -1
 		if k < 0 {
 			continue
 		}
-		ci := binCluster[k]
-		if ci < 0 {
+		if ci := binCluster[k]; ci >= 0 {
+			d.pixel[i] = keep[ci]
+		}
+	}
+	// Only designed regions are judged: flat patches inside photographs
+	// (segment.go) leave the design, and a colour left too small goes.
+	d.seg = segment(m, d.pixel, sc)
+	counts := make([]int, len(d.clusters))
+	for i, k := range d.pixel {
+		if k >= 0 && d.seg.class[i] == segDesign {
+			counts[k]++
+		}
+	}
+	var order []int // kept colours, largest first
+	for ci, c := range d.clusters {
+		c.count = counts[ci]
+		c.share = float64(c.count) / float64(total)
+		if c.count > 0 && c.share >= minShare {
+			order = append(order, ci)
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
+	renum := make([]int16, len(d.clusters)) // old colour index -> new, -1 for none
+	for i := range renum {
+		renum[i] = -1
+	}
+	judged := make([]*cluster, len(order))
+	for ni, ci := range order {
+		renum[ci] = int16(ni)
+		judged[ni] = d.clusters[ci]
+	}
+	d.clusters = judged
+	minX, minY, maxX, maxY := w, h, -1, -1
+	offCount := 0
+	for i, k := range d.pixel {
+		if k < 0 {
 			continue
 		}
-		idx := keep[ci]
+		idx := renum[k]
+		if d.seg.class[i] != segDesign {
+			idx = -1
+		}
+		d.pixel[i] = idx
 		if idx < 0 {
 			continue
 		}
-		d.pixel[i] = idx
 		if d.clusters[idx].Off {
 			offCount++
 			x, y := i%w, i/w
@@ -325,6 +362,10 @@ type designScratch struct {
 	binOf   []int32
 	rel     []uint8
 	flat    []bool
+	// segment's buffers
+	inFrame []bool
+	seen    []bool
+	all     []int32
 }
 
 var designPool = sync.Pool{New: func() any {

@@ -254,6 +254,10 @@ func drawEvidence(read func(string) ([]byte, error), abs, display, platform stri
 			say(colClip, "sian: putih/hitam pekat", "cyan: clipped white/black")
 		}
 	}
+	if has["image-palette"] || has["image-exposure"] || has["image-blur"] {
+		drawSegmentation(base, d) // segment_evidence.go
+		legend = append(legend, segmentationLegend(lang))
+	}
 	if has["image-safe-zone"] || has["image-logo"] {
 		name, pl, ok := "", brandkit.Platform{}, false
 		if p, found := kit.Platforms[platform]; found && platform != "" {

@@ -15,8 +15,8 @@ var Blur = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Gambar tidak boleh buram", EN: "Images must not be blurry"},
 		Why: lint.Text{
-			ID: "Gambar buram terlihat asal-asalan dan teks di dalamnya sulit dibaca. Ketajaman diukur dengan varians Laplacian pada salinan abu-abu berukuran tetap, di bagian gambar yang paling berdetail, sehingga poster dengan bidang datar yang luas tidak dianggap buram.",
-			EN: "A blurry image looks careless and its text is hard to read. Sharpness is the variance of the Laplacian on a fixed-size grey copy, over the image's most detailed parts, so a poster with large flat areas is not taken for blurry."},
+			ID: "Gambar buram terlihat asal-asalan dan teks di dalamnya sulit dibaca. Ketajaman diukur dengan varians Laplacian pada salinan abu-abu berukuran tetap, di bagian foto yang paling berdetail, sehingga poster dengan bidang datar yang luas tidak dianggap buram. Bila gambar berisi foto, hanya foto yang dinilai (huruf dan tepi desain selalu tajam dan tidak menunjukkan apakah fotonya fokus); gambar tanpa foto yang dikenali dinilai seluruhnya.",
+			EN: "A blurry image looks careless and its text is hard to read. Sharpness is the variance of the Laplacian on a fixed-size grey copy, over the photo's most detailed parts, so a poster with large flat areas is not taken for blurry. When the image holds photographs, only they are judged (design lettering and edges are always sharp and say nothing about the photo's focus); an image with no photograph found is judged whole."},
 		Fix:      lint.Text{ID: "Pakai berkas asli beresolusi penuh, bukan tangkapan layar atau gambar yang diperbesar.", EN: "Use the original full-resolution file, not a screenshot or an enlarged picture."},
 		Bad:      "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAAAAACPAi4CAAAAq0lEQVR42uzWOW7EMBTAUA8hL9+nzqnnWws0AVKnYxEgUM/Xs3xFxHUee+H1maO3+mTmO/OprY+5bZT9OK+IuH/vkP5B+or0Dek70g+kn0i/If3GX/uC9DvSH0h/Iv2F9IH0gfSB9DfSB9IH0l9IfyL9gfQ70hesR/oX0n+QfiL9QPqO9M36ivQP0ifSJ9L/TJbxb6RPpE/u9YnrE9cnrk9cn/iPPvE7AAD//5aE6V69wCpfAAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
 		Good:     "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAAAAACPAi4CAAAATklEQVR42uzSsQnAMAxFwZ+QYTKWRss4GcsbuLAKg7nXqBNI3PMm+ZLU4rzTbP+C62/cX4f8gAMOOOCAAw444IADDjjggAMOJo0AAAD//8BRf/Rs6O19AAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
@@ -33,8 +33,8 @@ var Exposure = &lint.Rule{
 	Doc: lint.Doc{
 		Title: lint.Text{ID: "Foto tidak boleh terlalu terang atau terlalu gelap", EN: "Photos must not be over- or underexposed"},
 		Why: lint.Text{
-			ID: "Bagian foto yang putih atau hitam pekat kehilangan detailnya (wajah, papan nama). Bidang desain berwarna palet tidak dihitung: latar putih poster adalah pilihan, bukan salah cahaya.",
-			EN: "Parts of a photo that are pure white or pure black have lost their detail (faces, signs). Designed areas in palette colours do not count: a poster's white background is a choice, not bad exposure."},
+			ID: "Bagian foto yang putih atau hitam pekat kehilangan detailnya (wajah, papan nama). Hanya foto yang dinilai: selaras memisahkan foto dari desain lebih dulu, dan bidang desain, berwarna palet atau tidak, tidak dihitung. Latar putih poster adalah pilihan, bukan salah cahaya, dan kotak teks putih di luar palet dilaporkan sekali saja, oleh image-palette yang lebih tepat menyebut masalahnya. Langit putih atau bayangan hitam di dalam foto tetap dinilai di sini.",
+			EN: "Parts of a photo that are pure white or pure black have lost their detail (faces, signs). Only photographs are judged: selaras first tells photographs from design, and designed areas, in palette colours or not, do not count. A poster's white background is a choice, not bad exposure, and an off-palette white text box is reported once, by image-palette, which names the problem more precisely. A white sky or a black shadow inside a photo is still judged here."},
 		Fix:      lint.Text{ID: "Atur ulang kecerahan atau pakai foto lain.", EN: "Adjust the brightness or use another photo."},
 		Bad:      "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAABAElEQVR42hzIvy8DAQBH8a/TRSJhI4ZabAw2f0Fng+UGCxEXbaifEcLQ3CDSxnZRDZESrqFp03BDSbR3N4uwSCMdjBIpEovFk3rTyyeCrJHouMLXSeXeBz6fBWSyc+wfLXAHNYR7CVzBjUcVB0Pm45LUUCX2ot9aXLKBPQqQgZU0M51jH8PJoUJS7qz8/il9qY4FJLJe6NNOkIcceKvs5plf1z+zswEX7SlFtluOpNao/Mbhd1+HadhOWWXF7vX0Yyw2zZQhBbpVd2+qx54udulNnHONiw9nwEnROI7qQaZCS02danBCbAZsQYIDMstpuyqrToW1BHEIKMFfAAAA//+QH6Czwgit0AAAAABJRU5ErkJggg==\"]\n+++\nPoster layanan imunisasi gratis.",
 		Good:     "+++\nimages = [\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAABIElEQVR42gAQAe/+BMOvCRvXROAawVrALeffQsMDDQktxywZ0h3Y9yQU9yC5NgQD+fgY/b0Y9SMvAbcCAQm4AgEQEecFDecD6dbREw5EAkoDLCMWLvsL6epC0fH1+8csDQQ+0gjmL/wRB8kSEugJGQ6/Au/4yhi/DvYCJQXq9xANGUkC5wT95Cv7JynVC/EVJ+79DQLs+gtD1+AV5DD2Tzr+5/esBEUM8u0KLLkr+QPV4vj8CzgC3wTlDkj16PbUMfD6RCfbywGuGebqCv8gvPYELeQNAvYMAhDfGgkhztcq8wT9/90MOt0BwcsN3e8FUu8G3ef2Td7VDwLQ+/sMAzjcBMHdJPr1z1gcAgD4Mwhf0RfgGjXyXOoL7x8BAAD///xZfb+PQBPeAAAAAElFTkSuQmCC\"]\n+++\nPoster layanan imunisasi gratis.",
@@ -50,7 +50,7 @@ const blurSide = 384 // longer side of the grey copy sharpness is measured on
 // sharpness is the 90th percentile of the variance of the Laplacian over
 // the detailed 32x32 tiles of a fixed-size grey copy; ok is false when the
 // image has too little detail to judge.
-func sharpness(pc *picture) (float64, bool) {
+func sharpness(pc *picture, d *design) (float64, bool) {
 	buf := greyPool.Get().(*[]float32)
 	defer greyPool.Put(buf)
 	g := fixedGreyInto(pc.grey, blurSide, buf)
@@ -58,6 +58,9 @@ func sharpness(pc *picture) (float64, bool) {
 	var vars []float64
 	for ty := 0; ty+tile <= g.H; ty += tile {
 		for tx := 0; tx+tile <= g.W; tx += tile {
+			if d != nil && !d.photoTile(tx, ty, tile, g.W, g.H) {
+				continue // design: lettering and edges are not the photo's focus
+			}
 			var s, sq, ls, lsq float64
 			n := 0
 			x0, x1 := max(tx, 1), min(tx+tile, g.W-1)
@@ -129,7 +132,7 @@ func fixedGreyInto(g *greyImage, side int, buf *[]float32) *greyImage {
 func checkBlur(p *lint.Pass) error {
 	min := p.Kit.Images.MinSharpness()
 	each(p, func(im lint.ImageRef, pc *picture) {
-		s, ok := sharpness(pc)
+		s, ok := sharpness(pc, pc.designFor(p.Kit))
 		if !ok || s >= min {
 			return
 		}
@@ -140,8 +143,8 @@ func checkBlur(p *lint.Pass) error {
 	return nil
 }
 
-// clipping measures the photo part of an image: the pixels that are not
-// designed areas in palette colours.
+// clipping measures the photo part of an image: the pixels segment.go
+// gives to photographs (designed areas are image-palette's).
 type clipping struct {
 	photo      int // photo pixels in the colour copy
 	total      int
@@ -151,7 +154,7 @@ type clipping struct {
 	photoShare float64
 }
 
-func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
+func measureClipping(pc *picture, d *design) clipping {
 	m := pc.small
 	c := clipping{total: m.W * m.H}
 	hb := [4]int{m.W, m.H, -1, -1}
@@ -161,9 +164,8 @@ func measureClipping(pc *picture, d *design, hasPalette bool) clipping {
 	}
 	for y := 0; y < m.H; y++ {
 		for x := 0; x < m.W; x++ {
-			i := y*m.W + x
-			if k := d.pixel[i]; k >= 0 && (!hasPalette || !d.clusters[k].Off) {
-				continue // a designed area: intentional
+			if !d.judgesPhoto(x, y) {
+				continue // a designed area: image-palette's to judge
 			}
 			c.photo++
 			// A clipped pixel next to a strong contrast (white text on a
@@ -219,7 +221,7 @@ func checkExposure(p *lint.Pass) error {
 	limit := p.Kit.Images.MaxClipped()
 	each(p, func(im lint.ImageRef, pc *picture) {
 		d := pc.designFor(p.Kit)
-		c := measureClipping(pc, d, len(p.Kit.Palette.Colors) > 0)
+		c := measureClipping(pc, d)
 		if c.photoShare < 0.15 {
 			return // nearly all design: exposure does not apply
 		}

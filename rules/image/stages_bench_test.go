@@ -26,9 +26,15 @@ func BenchmarkStages(b *testing.B) {
 			analyseDesign(base, kit.Palette.Colors, 5, 0.02)
 		}
 	})
+	b.Run("segment", func(b *testing.B) { // included in "design"
+		d := analyseDesign(base, kit.Palette.Colors, 5, 0.02)
+		for b.Loop() {
+			segment(base.small, d.pixel, nil)
+		}
+	})
 	b.Run("blur", func(b *testing.B) {
 		for b.Loop() {
-			sharpness(base)
+			sharpness(base, nil)
 		}
 	})
 	b.Run("logo", func(b *testing.B) {
