@@ -256,7 +256,8 @@ func drawEvidence(read func(string) ([]byte, error), abs, display, platform stri
 	}
 	if has["image-palette"] || has["image-exposure"] || has["image-blur"] {
 		drawSegmentation(base, d) // segment_evidence.go
-		legend = append(legend, segmentationLegend(lang))
+		say(colPhoto, "kuning tua: foto (dinilai pencahayaan dan ketajamannya)", "amber: photograph (judged for exposure and blur)")
+		say(colDesign, "ungu: desain (dinilai paletnya)", "violet: design (judged for palette)")
 	}
 	if has["image-safe-zone"] || has["image-logo"] {
 		name, pl, ok := "", brandkit.Platform{}, false

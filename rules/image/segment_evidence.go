@@ -13,14 +13,6 @@ var (
 	colDesign = color.NRGBA{150, 60, 255, 255} // designed patches judged: violet
 )
 
-// segmentationLegend is the legend line for drawSegmentation.
-func segmentationLegend(lang string) string {
-	if lang == "en" {
-		return "amber: photo (exposure, blur); violet: design (palette)"
-	}
-	return "kuning tua: foto (pencahayaan, ketajaman); ungu: desain (palet)"
-}
-
 // drawSegmentation outlines the photographs and the judged designed
 // patches of d over base (any size: the colour copy is scaled to it).
 func drawSegmentation(base *image.NRGBA, d *design) {
