@@ -108,12 +108,11 @@ func (c *Cache) indexPack(p string, b []byte) {
 	off := 0
 	for off < len(rest) {
 		line := rest[off:]
-		next := len(rest)
-		if j := bytes.IndexByte(line, '\n'); j >= 0 {
-			line, next = line[:j], off+j+1
-		} else {
+		j := bytes.IndexByte(line, '\n')
+		if j < 0 {
 			break // a last line without its newline was cut short
 		}
+		line, next := line[:j], off+j+1
 		if k, v, ok := bytes.Cut(line, []byte("\t")); ok && len(k) == 64 && len(v) < cacheEntryMax {
 			c.index[string(k)] = packSpan{pack: pack, off: int64(base + off + len(k) + 1), len: int32(len(v))}
 		}
