@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/selaras/selaras/brandkit"
 	"github.com/selaras/selaras/lint/stem"
@@ -507,9 +508,11 @@ func (e *Engine) finish(kit *brandkit.Kit, d *Draft, f Finding) []Finding {
 }
 
 // stem fills each word's stem once per draft, in the kit's language;
-// protected words keep their surface form.
+// protected words keep their surface form. Stems come from the kit's cache
+// (most words of an archive repeat), and each word gets the hashes that
+// let a Matcher skip it without a map look-up.
 func (e *Engine) stem(d *Draft, kit *brandkit.Kit) {
-	st := stemmerFor(kit)
+	st := cachedStemmerFor(kit)
 	if st == nil {
 		return
 	}
@@ -517,8 +520,40 @@ func (e *Engine) stem(d *Draft, kit *brandkit.Kit) {
 		t := &d.Tokens[i]
 		if t.Kind == TokWord {
 			t.Stem = st(t.Lower)
+			t.hashWord()
 		}
 	}
+}
+
+type stemCacheKey struct{}
+
+// stemCacheMax bounds the stems a kit's cache keeps: an archive's
+// vocabulary is a few hundred thousand words at most; past the bound,
+// words are stemmed without being kept.
+const stemCacheMax = 1 << 18
+
+// cachedStemmerFor is stemmerFor with a per-kit cache of the stems it
+// gave, shared by every draft checked with the kit.
+func cachedStemmerFor(kit *brandkit.Kit) stem.Stemmer {
+	v := kit.Memo(stemCacheKey{}, func() any {
+		st := stemmerFor(kit)
+		if st == nil {
+			return stem.Stemmer(nil)
+		}
+		var cache sync.Map
+		var n atomic.Int64
+		return stem.Stemmer(func(w string) string {
+			if s, ok := cache.Load(w); ok {
+				return s.(string)
+			}
+			s := st(w)
+			if n.Add(1) <= stemCacheMax {
+				cache.Store(strings.Clone(w), s)
+			}
+			return s
+		})
+	})
+	return v.(stem.Stemmer)
 }
 
 type stemmerKey struct{}

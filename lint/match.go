@@ -31,6 +31,22 @@ type Matcher struct {
 	phrases []compiled
 	byStem  map[string][]int // first word's stem -> phrases (stem-aware)
 	byWord  map[string][]int // first word's lower-case form -> phrases (exact)
+	// first holds a bit for the hash of every first word and stem: most
+	// words of a draft start no phrase, and a bit test is far cheaper
+	// than the map look-ups it saves.
+	first [firstBits / 64]uint64
+}
+
+const firstBits = 1 << 14
+
+func (m *Matcher) setFirst(w string) {
+	h := wordHash(w) % firstBits
+	m.first[h/64] |= 1 << (h % 64)
+}
+
+func (m *Matcher) mayStart(h uint32) bool {
+	h %= firstBits
+	return m.first[h/64]&(1<<(h%64)) != 0
 }
 
 type compiled struct {
@@ -97,8 +113,10 @@ func NewMatcher(specs []PhraseSpec, stemmer stem.Stemmer) *Matcher {
 		}
 		if c.exact {
 			m.byWord[c.words[0]] = append(m.byWord[c.words[0]], id)
+			m.setFirst(c.words[0])
 		} else {
 			m.byStem[c.stems[0]] = append(m.byStem[c.stems[0]], id)
+			m.setFirst(c.stems[0])
 		}
 	}
 	return m
@@ -147,6 +165,9 @@ func (m *Matcher) Find(d *Draft, fn func(Match)) {
 					best, bestLen = id, n
 				}
 			}
+		}
+		if t.hashed && !m.mayStart(t.hStem) && !m.mayStart(t.hLower) {
+			continue // no phrase starts with this word or its stem
 		}
 		try(m.byStem[t.Stem])
 		if t.Stem != t.Lower {

@@ -44,6 +44,32 @@ type Token struct {
 	// Sentence and Para number the sentence and paragraph the token is in,
 	// from 0. A phrase never matches across either.
 	Sentence, Para int
+
+	// hLower and hStem hash Lower and Stem for Matcher's pre-filter,
+	// set (hashed) once the engine has stemmed the word.
+	hLower, hStem uint32
+	hashed        bool
+}
+
+// hashWord sets the token's hashes from its Lower and Stem.
+func (t *Token) hashWord() {
+	t.hLower = wordHash(t.Lower)
+	t.hStem = t.hLower
+	if t.Stem != t.Lower {
+		t.hStem = wordHash(t.Stem)
+	}
+	t.hashed = true
+}
+
+// wordHash is FNV-1a: cheap, and the same for a word in a draft and in a
+// kit phrase.
+func wordHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
 }
 
 // Span is a byte range of Draft.Source.
