@@ -27,6 +27,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -244,7 +245,6 @@ type draft struct {
 }
 
 var (
-	slugRE    = regexp.MustCompile(`^[\p{L}\p{N}_.-]{1,100}$`)
 	unsafeRun = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 )
 
@@ -297,7 +297,7 @@ func (s *server) newDraft(r serve.Request) (*draft, error) {
 		if kv[1] == "" {
 			continue
 		}
-		if !slugRE.MatchString(kv[1]) {
+		if !isSlug(kv[1]) {
 			return nil, serve.Errf(http.StatusBadRequest, fmt.Sprintf("%s %q tidak sah", kv[0], kv[1]), fmt.Sprintf("%s %q is not valid", kv[0], kv[1]))
 		}
 		fmt.Fprintf(&fm, "%s = %s\n", kv[0], tomlString(kv[1]))
@@ -706,4 +706,18 @@ func auditErrText(err error, lang string) string {
 		return audit.Message(err, lang)
 	}
 	return brandkit.Message(err, lang)
+}
+
+// isSlug accepts 1 to 100 letters, digits, '_', '.' or '-'. (A regular
+// expression with a Unicode class repeated {1,100} compiled to some 4 MB
+// at every start of the binary, serve or not: 70 ms of a one-draft check.)
+func isSlug(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '.' && r != '-' {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 100
 }
