@@ -539,8 +539,15 @@ func TestHostileInputs(t *testing.T) {
 			if r.peakKB>>10 > hostileRSSMB {
 				t.Errorf("peak memory %d MB, over %d MB", r.peakKB>>10, hostileRSSMB)
 			}
+			// The budget is the (2 s); the test fails only past five
+			// times it, which a quadratic cost (minutes at these sizes) always
+			// passes and the race detector or a loaded machine never does.
+			// The linear tests in lint and brandkit count the work exactly.
 			if c.cpuBudget > 0 && r.cpu > c.cpuBudget {
-				t.Errorf("CPU time %v, over the budget of %v", r.cpu.Round(time.Millisecond), c.cpuBudget)
+				t.Logf("CPU time %v, over the budget of %v", r.cpu.Round(time.Millisecond), c.cpuBudget)
+			}
+			if c.cpuBudget > 0 && r.cpu > 5*c.cpuBudget {
+				t.Errorf("CPU time %v, over five times the budget of %v: grown with the square of the input again?", r.cpu.Round(time.Millisecond), c.cpuBudget)
 			}
 			if strings.Contains(r.stderr, "goroutine ") || strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "fatal error") {
 				t.Fatalf("crashed:\n%.3000s", r.stderr)
