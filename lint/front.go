@@ -617,12 +617,12 @@ func yamlScalar(v string) (string, bool) {
 		if err != nil {
 			return "", false
 		}
-		return tomlQuote(s), true
+		return TOMLString(s), true
 	case v[0] == '\'':
 		if len(v) < 2 || v[len(v)-1] != '\'' {
 			return "", false
 		}
-		return tomlQuote(strings.ReplaceAll(v[1:len(v)-1], "''", "'")), true
+		return TOMLString(strings.ReplaceAll(v[1:len(v)-1], "''", "'")), true
 	case strings.ContainsAny(v[:1], "|>&*!{[%@`"):
 		return "", false // block scalars, anchors, tags, nested flow
 	}
@@ -638,11 +638,13 @@ func yamlScalar(v string) (string, bool) {
 	if v == "true" || v == "false" || bareNumberRe.MatchString(v) && !strings.Contains(v, "_") {
 		return v, true
 	}
-	return tomlQuote(v), true
+	return TOMLString(v), true
 }
 
-// tomlQuote writes s as a TOML basic string.
-func tomlQuote(s string) string {
+// TOMLString writes s as a TOML basic string: the one quoting of front
+// matter values that selaras writes (converted YAML, audit CSV rows,
+// drafts built by serve).
+func TOMLString(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {

@@ -9,7 +9,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"image/jpeg"
@@ -248,12 +247,6 @@ var (
 	unsafeRun = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
 )
 
-// tomlString quotes s as a TOML basic string (JSON's escapes are TOML's).
-func tomlString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // newDraft builds the draft `check` would see: front matter from the
 // request's platform, account, date and images, then the caption. A
 // caption with its own front matter is taken as it is (then those fields
@@ -300,7 +293,7 @@ func (s *server) newDraft(r serve.Request) (*draft, error) {
 		if !isSlug(kv[1]) {
 			return nil, serve.Errf(http.StatusBadRequest, fmt.Sprintf("%s %q tidak sah", kv[0], kv[1]), fmt.Sprintf("%s %q is not valid", kv[0], kv[1]))
 		}
-		fmt.Fprintf(&fm, "%s = %s\n", kv[0], tomlString(kv[1]))
+		fmt.Fprintf(&fm, "%s = %s\n", kv[0], lint.TOMLString(kv[1]))
 	}
 	if r.Date != "" {
 		if _, err := time.Parse(time.DateOnly, r.Date); err != nil {
@@ -311,7 +304,7 @@ func (s *server) newDraft(r serve.Request) (*draft, error) {
 	if len(images) > 0 && !own {
 		q := make([]string, len(images))
 		for i, n := range images {
-			q[i] = tomlString(n)
+			q[i] = lint.TOMLString(n)
 		}
 		fmt.Fprintf(&fm, "images = [%s]\n", strings.Join(q, ", "))
 	}

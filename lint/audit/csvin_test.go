@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"github.com/selaras/selaras/lint"
 	"io"
 	"os"
 	"path/filepath"
@@ -109,7 +110,7 @@ func TestSafeCell(t *testing.T) {
 }
 
 func TestTomlString(t *testing.T) {
-	s := tomlString("a\"b\\c\nd\x01")
+	s := lint.TOMLString("a\"b\\c\nd\x01")
 	f := readFront([]byte("+++\naccount = " + s + "\n+++\nx"))
 	if f.Account != "a\"b\\c\nd\x01" {
 		t.Errorf("round trip: %q", f.Account)

@@ -627,13 +627,13 @@ func (a *auditor) prepareRow(name, abs string, kit *brandkit.Kit, row csvRow) *t
 	if _, known := kit.Accounts[t.account]; known {
 		// A page name the kit does not know stays the post's account in
 		// the report, but is not the draft's: it is no mistake of the post.
-		fmt.Fprintf(&b, "account = %s\n", tomlString(t.account))
+		fmt.Fprintf(&b, "account = %s\n", lint.TOMLString(t.account))
 		lines++
 	}
 	fmt.Fprintf(&b, "date = %s\n", t.date.Format(time.RFC3339))
 	lines++
 	if plt != "" {
-		fmt.Fprintf(&b, "platform = %s\n", tomlString(plt))
+		fmt.Fprintf(&b, "platform = %s\n", lint.TOMLString(plt))
 		lines++
 	}
 	b.WriteString("+++\n")

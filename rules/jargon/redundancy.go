@@ -203,22 +203,22 @@ func reportPlural(p *lint.Pass, i int) {
 }
 
 func reportSaling(p *lint.Pass, i int) {
-	toks := p.Draft.Tokens
-	span := lint.Span{Start: toks[i].Start, End: toks[i+1].End}
-	written := p.Draft.Source[span.Start:span.End]
-	quoted := strings.Join(strings.Fields(written), " ")
-	sugg := []string{toks[i+1].Lower}
-	p.Report(lint.Finding{
-		Span: span, Match: written, Suggestions: sugg,
-		Message: lint.Text{
-			ID: fmt.Sprintf("%q: mubazir, kata ulang %q sudah berarti saling; pakai %q", quoted, toks[i+1].Lower, sugg[0]),
-			EN: fmt.Sprintf("%q: redundant, the reduplicated %q already means each other; use %q", quoted, toks[i+1].Lower, sugg[0]),
-		},
-		Fix: &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
-	})
+	reportFirstWordGoes(p, i,
+		"%q: mubazir, kata ulang %q sudah berarti saling; pakai %q",
+		"%q: redundant, the reduplicated %q already means each other; use %q")
 }
 
 func reportCollective(p *lint.Pass, i int) {
+	reportFirstWordGoes(p, i,
+		"%q: jamak dua kali (%q sudah berarti sekelompok orang); pakai %q saja",
+		"%q: plural twice (%q already names a group); use %q alone")
+}
+
+// reportFirstWordGoes reports tokens i and i+1 where the first word only
+// repeats what the second says: the certain fix keeps the second as
+// written. idFormat and enFormat take the pair, the second word and the
+// suggestion.
+func reportFirstWordGoes(p *lint.Pass, i int, idFormat, enFormat string) {
 	toks := p.Draft.Tokens
 	span := lint.Span{Start: toks[i].Start, End: toks[i+1].End}
 	written := p.Draft.Source[span.Start:span.End]
@@ -226,11 +226,8 @@ func reportCollective(p *lint.Pass, i int) {
 	sugg := []string{toks[i+1].Lower}
 	p.Report(lint.Finding{
 		Span: span, Match: written, Suggestions: sugg,
-		Message: lint.Text{
-			ID: fmt.Sprintf("%q: jamak dua kali (%q sudah berarti sekelompok orang); pakai %q saja", quoted, toks[i+1].Lower, sugg[0]),
-			EN: fmt.Sprintf("%q: plural twice (%q already names a group); use %q alone", quoted, toks[i+1].Lower, sugg[0]),
-		},
-		Fix: &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
+		Message: lint.Tf(idFormat, enFormat, quoted, toks[i+1].Lower, sugg[0]),
+		Fix:     &lint.Fix{Span: span, Replacement: lint.MatchCase(written, toks[i+1].Text, p.Draft.SentenceStart(span.Start)), Safe: true},
 	})
 }
 

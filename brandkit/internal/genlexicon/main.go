@@ -23,6 +23,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/selaras/selaras/lint/lexicon"
 	"os"
 	"path/filepath"
 	"sort"
@@ -69,7 +70,7 @@ func main() {
 		if err := os.WriteFile(filepath.Join(outDir, l.out), []byte(out), 0o644); err != nil {
 			fail(err)
 		}
-		if err := os.WriteFile(filepath.Join(outDir, offName(l.out)), []byte(Offsets(out)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(outDir, offName(l.out)), []byte(lexicon.Offsets(out)), 0o644); err != nil {
 			fail(err)
 		}
 	}
@@ -122,22 +123,3 @@ func isLowerASCII(w string) bool {
 
 // offName is the offsets file of a list: id.txt → id.off.
 func offName(list string) string { return strings.TrimSuffix(list, ".txt") + ".off" }
-
-// Offsets encodes where the lines of text start: little-endian uint32s,
-// then len(text). It is lint/lexicon's Offsets (brandkit does not import
-// lint); lint/lexicon's tests check the two agree on the embedded lists.
-func Offsets(text string) string {
-	var b strings.Builder
-	put := func(v int) {
-		b.WriteByte(byte(v))
-		b.WriteByte(byte(v >> 8))
-		b.WriteByte(byte(v >> 16))
-		b.WriteByte(byte(v >> 24))
-	}
-	for off := 0; off < len(text); {
-		put(off)
-		off += strings.IndexByte(text[off:], '\n') + 1
-	}
-	put(len(text))
-	return b.String()
-}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/selaras/selaras/lint/lexicon"
 	"os"
 	"path/filepath"
 	"testing"
@@ -24,7 +25,7 @@ func TestEmbeddedListsUpToDate(t *testing.T) {
 			t.Errorf("%s/%s is stale: run `go run ./brandkit/internal/genlexicon`", outDir, l.out)
 		}
 		off, err := os.ReadFile(filepath.Join("..", "..", "..", outDir, offName(l.out)))
-		if err != nil || string(off) != Offsets(want) {
+		if err != nil || string(off) != lexicon.Offsets(want) {
 			t.Errorf("%s/%s is stale or missing: run `go run ./brandkit/internal/genlexicon`", outDir, offName(l.out))
 		}
 	}
