@@ -82,7 +82,9 @@ func FuzzStem(f *testing.F) {
 	})
 }
 
-// FuzzMatcher: matches lie on word tokens, in order, and never overlap.
+// FuzzMatcher: matches start on a word, cover only words and the
+// punctuation a phrase holds ("s/d", "Prov. Banten", never a URL, tag or
+// mention), come in order and never overlap.
 func FuzzMatcher(f *testing.F) {
 	f.Add("dalam rangka", "Dalam rangka HUT, dalam\nrangka lagi.")
 	f.Add("implementasi program", "mengimplementasikan program-program #implementasi")
@@ -98,8 +100,11 @@ func FuzzMatcher(f *testing.F) {
 			if mt.Span.Start < last || mt.Span.End > len(d.Source) || mt.First > mt.Last {
 				t.Fatalf("bad match %+v (last end %d)", mt, last)
 			}
+			if k := d.Tokens[mt.First].Kind; k != TokWord && k != TokNumber {
+				t.Fatalf("match starts on a %s token", k)
+			}
 			for i := mt.First; i <= mt.Last; i++ {
-				if k := d.Tokens[i].Kind; k != TokWord && k != TokNumber {
+				if k := d.Tokens[i].Kind; k != TokWord && k != TokNumber && k != TokPunct {
 					t.Fatalf("match covers a %s token", k)
 				}
 			}
